@@ -1,0 +1,161 @@
+// `.aaiscan.yaml` loading (see config.h).
+#include "app/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ruleset/rule_loader.h"
+#include "util/error.h"
+#include "util/size_parse.h"
+
+namespace aaiscan {
+namespace {
+
+class ConfigReader {
+public:
+    explicit ConfigReader(const std::string& file) : m_file(file) {}
+
+    [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+        YAML::Mark mark = at.Mark();
+        SourceLocation where{m_file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
+        throw Error(located_message(where, "", message));
+    }
+
+    std::vector<std::string> strings(const YAML::Node& n, const std::string& key) const {
+        std::vector<std::string> out;
+        if (!n || n.IsNull()) return out;
+        if (!n.IsSequence()) fail(n, "'" + key + "' must be a list of strings");
+        for (const auto& item : n) {
+            if (!item.IsScalar()) fail(item, "every entry of '" + key + "' must be a string");
+            out.push_back(item.Scalar());
+        }
+        return out;
+    }
+
+    std::string scalar(const YAML::Node& n, const std::string& key) const {
+        if (!n.IsScalar()) fail(n, "'" + key + "' must be a string");
+        return n.Scalar();
+    }
+
+    template <typename F>
+    void each_key(const YAML::Node& map, const std::string& where, F&& handle) const {
+        if (!map.IsMap()) fail(map, "'" + where + "' must be a mapping");
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            if (!it->first.IsScalar()) fail(it->first, "keys must be plain strings");
+            if (!handle(it->first.Scalar(), it->second)) {
+                fail(it->first, "unknown key '" + (where.empty() ? "" : where + ".") + it->first.Scalar() + "'");
+            }
+        }
+    }
+
+    Config read(const YAML::Node& root) const {
+        Config config;
+        if (root.IsNull()) return config;
+        each_key(root, "", [&](const std::string& key, const YAML::Node& value) {
+            if (key == "rules") {
+                config.rule_paths = strings(value, key);
+            } else if (key == "disable") {
+                config.disable = strings(value, key);
+            } else if (key == "fail_on") {
+                auto s = parse_severity(scalar(value, key));
+                if (!s) fail(value, "fail_on must be info, low, medium, high or critical");
+                config.fail_on = s;
+            } else if (key == "max_file_size") {
+                auto size = parse_size(scalar(value, key));
+                if (!size) fail(value, "max_file_size must be a size such as 10M or 1G");
+                config.max_file_size = size;
+            } else if (key == "allow") {
+                each_key(value, "allow", [&](const std::string& k, const YAML::Node& v) {
+                    if (k == "paths") config.allow.paths = strings(v, "allow.paths");
+                    else if (k == "regexes") config.allow.regexes = strings(v, "allow.regexes");
+                    else if (k == "stopwords") config.allow.stopwords = strings(v, "allow.stopwords");
+                    else return false;
+                    return true;
+                });
+            } else if (key == "transcripts") {
+                each_key(value, "transcripts", [&](const std::string& k, const YAML::Node& v) {
+                    if (k == "required_policies") {
+                        config.transcripts.required_policies = strings(v, "transcripts.required_policies");
+                        const auto& known = known_pii_policies();
+                        for (const auto& p : config.transcripts.required_policies) {
+                            if (std::find(known.begin(), known.end(), p) == known.end()) {
+                                fail(v, "unknown AssemblyAI PII policy '" + p + "'");
+                            }
+                        }
+                    } else if (k == "phone_region") {
+                        config.transcripts.phone_region = scalar(v, "transcripts.phone_region");
+                    } else if (k == "retention_days") {
+                        try {
+                            config.transcripts.retention_days = std::stoi(scalar(v, k));
+                        } catch (const std::exception&) {
+                            fail(v, "transcripts.retention_days must be a whole number of days");
+                        }
+                    } else {
+                        return false;
+                    }
+                    return true;
+                });
+            } else {
+                return false;
+            }
+            return true;
+        });
+        return config;
+    }
+
+private:
+    const std::string& m_file;
+};
+
+}  // namespace
+
+Config parse_config(const std::string& text, const std::string& file_name) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        SourceLocation where{file_name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1};
+        throw Error(located_message(where, "", "invalid YAML: " + e.msg));
+    }
+    Config config = ConfigReader(file_name).read(root);
+    config.path = file_name;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::absolute(fs::path(file_name), ec).parent_path();
+    config.directory = dir.string();
+    for (auto& p : config.rule_paths) {
+        if (!fs::path(p).is_absolute()) p = (dir / p).lexically_normal().string();
+    }
+    return config;
+}
+
+Config load_config_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": cannot read config file");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return parse_config(buffer.str(), path);
+}
+
+std::string find_config_upwards(const std::string& start) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::absolute(start, ec);
+    if (ec) return {};
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    while (true) {
+        for (const char* name : {".aaiscan.yaml", ".aaiscan.yml"}) {
+            fs::path candidate = dir / name;
+            if (fs::is_regular_file(candidate, ec)) return candidate.string();
+        }
+        if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+        dir = dir.parent_path();
+    }
+    return {};
+}
+
+}  // namespace aaiscan

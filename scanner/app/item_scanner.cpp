@@ -1,0 +1,193 @@
+// Reading and routing of one input item (see item_scanner.h).
+#include "app/item_scanner.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "decode/source_map.h"
+#include "decode/text_decoding.h"
+#include "source/scope_classifier.h"
+
+namespace aaiscan {
+namespace {
+
+// Reads until `want` bytes are in buf[0..) or EOF. Returns bytes read, or -1 with errno set.
+ssize_t read_fully(int fd, char* buf, size_t want) {
+    size_t got = 0;
+    while (got < want) {
+        ssize_t n = read(fd, buf + got, want - got);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        got += static_cast<size_t>(n);
+    }
+    return static_cast<ssize_t>(got);
+}
+
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    ~FileDescriptor() {
+        if (m_fd >= 0) close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+}  // namespace
+
+ItemScanner::ItemScanner(const RuleMatcher& matcher, const ScanSettings& settings, const ScanLimits& limits,
+                         const TranscriptPolicy& transcripts)
+    : m_matcher(matcher), m_settings(settings), m_limits(limits), m_transcripts(transcripts),
+      m_blobs(matcher, settings) {}
+
+ItemScanner::~ItemScanner() = default;
+
+void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
+    // O_NONBLOCK: a FIFO swapped in after the walk must not hang us; O_NOFOLLOW for walked paths:
+    // a file replaced by a symlink since the walk is not followed out of the tree.
+    int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+    if (!entry.explicit_path) flags |= O_NOFOLLOW;
+    FileDescriptor fd(open(entry.fs_path.c_str(), flags));
+    if (fd.get() < 0) {
+        int err = errno;
+        if (err == ELOOP) {
+            ++out.stats.skipped_symlinks;
+            return;
+        }
+        if (err == ENOENT && !entry.explicit_path) {
+            out.warning(entry.display_path, "vanished while scanning");
+            return;
+        }
+        out.error(entry.display_path, std::string("cannot open: ") + std::strerror(err));
+        return;
+    }
+    struct stat st {};
+    if (fstat(fd.get(), &st) != 0) {
+        out.error(entry.display_path, std::string("cannot stat: ") + std::strerror(errno));
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        ++out.stats.skipped_special;
+        if (entry.explicit_path) out.warning(entry.display_path, "not a regular file; skipped");
+        return;
+    }
+    // Back to blocking reads for a regular file.
+    fcntl(fd.get(), F_SETFL, fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+    uint64_t size = static_cast<uint64_t>(st.st_size);
+    if (size > m_limits.max_file_size) {
+        ++out.stats.skipped_too_large;
+        out.note(entry.display_path, "larger than --max-file-size (" + std::to_string(size) + " bytes); skipped");
+        return;
+    }
+    if (size > m_limits.chunk_size) {
+        scan_large_file(fd.get(), entry, out);
+        return;
+    }
+    // Small file: one read into the reused buffer (one spare byte detects growth).
+    size_t want = static_cast<size_t>(size) + 1;
+    if (m_buffer.size() < want) m_buffer.resize(std::max(want, size_t(64) << 10));
+    ssize_t n = read_fully(fd.get(), m_buffer.data(), want);
+    if (n < 0) {
+        out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
+        return;
+    }
+    if (static_cast<size_t>(n) == want) {
+        // It grew while we read: scan it as a large file from the start.
+        lseek(fd.get(), 0, SEEK_SET);
+        scan_large_file(fd.get(), entry, out);
+        return;
+    }
+    ItemInfo item{entry.display_path, entry.project_path, nullptr, entry.explicit_path, 0};
+    if (scan_bytes(std::string_view(m_buffer.data(), static_cast<size_t>(n)), item, out)) {
+        ++out.stats.files_scanned;
+        out.stats.bytes_scanned += static_cast<uint64_t>(n);
+    }
+}
+
+void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& out) {
+    const size_t reach = m_matcher.max_window();
+    const size_t capacity = m_limits.chunk_size + 2 * reach;
+    if (m_buffer.size() < capacity) m_buffer.resize(capacity);
+    char* buf = m_buffer.data();
+    uint64_t base = 0;     // file offset of buf[0]
+    uint64_t accept = 0;   // secrets starting before this offset were reported by earlier passes
+    size_t length = 0;     // bytes held in buf
+    size_t line_base = 1;  // line number of buf[0]
+    bool first = true;
+    while (true) {
+        ssize_t n = read_fully(fd, buf + length, capacity - length);
+        if (n < 0) {
+            out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
+            return;
+        }
+        bool eof = length + static_cast<size_t>(n) < capacity;
+        length += static_cast<size_t>(n);
+        if (!first) out.stats.bytes_scanned += static_cast<uint64_t>(n);
+        std::string_view text(buf, length);
+        if (first) {
+            ContentKind kind = sniff_content(text.substr(0, k_sniff_bytes));
+            if (kind != ContentKind::text) {
+                ++out.stats.skipped_binary;
+                if (kind != ContentKind::binary) {
+                    out.note(entry.display_path, "UTF-16 file larger than the chunk size; skipped");
+                }
+                return;
+            }
+            first = false;
+            ++out.stats.files_scanned;
+        }
+        uint64_t end = base + length;
+        if (end - base > m_limits.max_file_size) eof = true;  // grew past the limit while reading
+        uint64_t accept_end = eof ? end : end - reach;
+        Scope scope = classify_path(entry.display_path);
+        LineSourceMap map(text, line_base);
+        BlobOrigin origin{entry.display_path, entry.project_path, nullptr};
+        m_blobs.scan(text, scope, map, origin, out.findings, static_cast<size_t>(accept - base),
+                     static_cast<size_t>(accept_end - base));
+        if (eof) break;
+        uint64_t next_base = accept_end - reach;
+        size_t drop = static_cast<size_t>(next_base - base);
+        line_base += static_cast<size_t>(std::count(buf, buf + drop, '\n'));
+        std::memmove(buf, buf + drop, length - drop);
+        length -= drop;
+        base = next_base;
+        accept = accept_end;
+    }
+}
+
+bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanOutput& out) {
+    ContentKind kind = sniff_content(bytes.substr(0, k_sniff_bytes));
+    if (kind == ContentKind::binary) {
+        ++out.stats.skipped_binary;
+        if (item.explicit_path) out.note(std::string(item.path), "binary file; skipped");
+        return false;
+    }
+    if (kind == ContentKind::utf16le || kind == ContentKind::utf16be) {
+        std::string utf8 = utf16_to_utf8(bytes, kind == ContentKind::utf16le);
+        scan_text(utf8, item, out);
+        return true;
+    }
+    scan_text(bytes, item, out);
+    return true;
+}
+
+void ItemScanner::scan_text(std::string_view text, const ItemInfo& item, ScanOutput& out) {
+    Scope scope = classify_path(item.path);
+    LineSourceMap map(text);
+    BlobOrigin origin{item.path, item.project_path, item.commit};
+    m_blobs.scan(text, scope, map, origin, out.findings);
+}
+
+}  // namespace aaiscan

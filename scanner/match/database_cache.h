@@ -1,0 +1,30 @@
+// On-disk cache of compiled Hyperscan databases, so start-up (the pre-commit path) never
+// recompiles. A cache file is keyed by a hash of the rules, the Hyperscan version and the CPU;
+// it is written atomically with mode 0600 and checksummed, and anything that does not verify is
+// ignored (and later overwritten), never trusted. Internal to match/.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace aaiscan::detail {
+
+struct CachedDatabases {
+    std::vector<std::string> scope_databases;  // serialized bytes per scope; empty = no rules
+    std::vector<uint32_t> windows;             // confirm window per rule index
+};
+
+// Reads and verifies the cache entry for `key` (hex). nullopt when absent or not trustworthy.
+std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir, const std::string& key);
+
+// Stores an entry; failures are silent (the cache is an optimisation).
+void write_database_cache(const std::string& cache_dir, const std::string& key,
+                          const CachedDatabases& entry);
+
+// Default cache directory: $AAISCAN_CACHE_DIR, else $XDG_CACHE_HOME/aaiscan, else ~/.cache/aaiscan.
+std::string default_cache_dir();
+
+}  // namespace aaiscan::detail

@@ -1,0 +1,26 @@
+// What every reporter needs besides the scan output: the rules, whether to reveal values,
+// colours, the exit status and the options that shaped the run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/scan_types.h"
+#include "ruleset/rule_set.h"
+
+namespace aaiscan {
+
+struct ReportContext {
+    const RuleSet* rules = nullptr;
+    bool show_secrets = false;
+    bool color = false;
+    bool verbose = false;
+    int exit_code = 0;
+    Severity fail_on = Severity::low;
+    std::vector<std::string> command_line;  // for SARIF invocations
+};
+
+// The value as it may be printed: masked unless --show-secrets.
+std::string printable_value(const Finding& finding, const ReportContext& context);
+
+}  // namespace aaiscan

@@ -1,0 +1,103 @@
+// Glob matcher used for allow-lists, kind:file rules and scope assignment (see glob.h).
+#include "util/glob.h"
+
+namespace aaiscan {
+namespace {
+
+// Matches a bracket expression at pattern[pi] ('[' ... ']') against character c.
+// Returns the index just past ']' or npos when the bracket is malformed (then '[' is literal).
+size_t match_class(std::string_view pattern, size_t pi, char c, bool& matched) {
+    size_t i = pi + 1;
+    bool negate = false;
+    if (i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^')) {
+        negate = true;
+        ++i;
+    }
+    bool found = false;
+    bool first = true;
+    while (i < pattern.size() && (first || pattern[i] != ']')) {
+        first = false;
+        char lo = pattern[i];
+        if (lo == '\\' && i + 1 < pattern.size()) lo = pattern[++i];
+        char hi = lo;
+        if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
+            hi = pattern[i + 2];
+            i += 2;
+        }
+        if (c >= lo && c <= hi) found = true;
+        ++i;
+    }
+    if (i >= pattern.size()) return std::string_view::npos;
+    matched = (found != negate) && c != '/';
+    return i + 1;
+}
+
+bool match_from(std::string_view p, size_t pi, std::string_view s, size_t si) {
+    while (pi < p.size()) {
+        char pc = p[pi];
+        if (pc == '*') {
+            bool double_star = pi + 1 < p.size() && p[pi + 1] == '*';
+            if (double_star) {
+                size_t next = pi + 2;
+                bool at_component_start = pi == 0 || p[pi - 1] == '/';
+                if (at_component_start && next < p.size() && p[next] == '/') {
+                    // "**/" matches zero or more whole components.
+                    if (match_from(p, next + 1, s, si)) return true;
+                    for (size_t k = si; k < s.size(); ++k) {
+                        if (s[k] == '/' && match_from(p, next + 1, s, k + 1)) return true;
+                    }
+                    return false;
+                }
+                // "**" elsewhere (e.g. trailing "dir/**") matches anything, '/' included.
+                for (size_t k = s.size() + 1; k-- > si;) {
+                    if (match_from(p, next, s, k)) return true;
+                }
+                return false;
+            }
+            // Single '*': anything but '/'.
+            for (size_t k = si;; ++k) {
+                if (match_from(p, pi + 1, s, k)) return true;
+                if (k >= s.size() || s[k] == '/') return false;
+            }
+        }
+        if (si >= s.size()) return false;
+        if (pc == '?') {
+            if (s[si] == '/') return false;
+            ++pi;
+            ++si;
+            continue;
+        }
+        if (pc == '[') {
+            bool matched = false;
+            size_t after = match_class(p, pi, s[si], matched);
+            if (after != std::string_view::npos) {
+                if (!matched) return false;
+                pi = after;
+                ++si;
+                continue;
+            }
+        }
+        if (pc == '\\' && pi + 1 < p.size()) pc = p[++pi];
+        if (pc != s[si]) return false;
+        ++pi;
+        ++si;
+    }
+    return si == s.size();
+}
+
+}  // namespace
+
+bool glob_match(std::string_view pattern, std::string_view path) {
+    if (pattern.starts_with("./")) pattern.remove_prefix(2);
+    if (path.starts_with("./")) path.remove_prefix(2);
+    bool anchored = pattern.find('/') != std::string_view::npos;
+    if (pattern.starts_with('/')) pattern.remove_prefix(1);
+    if (!anchored) {
+        size_t slash = path.rfind('/');
+        std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+        return match_from(pattern, 0, base, 0);
+    }
+    return match_from(pattern, 0, path, 0);
+}
+
+}  // namespace aaiscan
