@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "app/archive_scan.h"
+#include "app/transcript_scan.h"
 #include "decode/source_map.h"
 #include "decode/text_decoding.h"
 #include "source/scope_classifier.h"
@@ -86,6 +88,7 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
     // Back to blocking reads for a regular file.
     fcntl(fd.get(), F_SETFL, fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
     uint64_t size = static_cast<uint64_t>(st.st_size);
+    if (has_archive_name(entry.display_path) && scan_archive_file(fd.get(), entry, *this, m_limits, out)) return;
     if (size > m_limits.max_file_size) {
         ++out.stats.skipped_too_large;
         out.note(entry.display_path, "larger than --max-file-size (" + std::to_string(size) + " bytes); skipped");
@@ -168,6 +171,10 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
 }
 
 bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanOutput& out) {
+    if (item.archive_depth < m_limits.archive_max_depth && has_archive_magic(bytes.substr(0, 512)) &&
+        scan_archive_bytes(bytes, item, *this, m_limits, out)) {
+        return true;
+    }
     ContentKind kind = sniff_content(bytes.substr(0, k_sniff_bytes));
     if (kind == ContentKind::binary) {
         ++out.stats.skipped_binary;
@@ -184,6 +191,7 @@ bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanO
 }
 
 void ItemScanner::scan_text(std::string_view text, const ItemInfo& item, ScanOutput& out) {
+    if (scan_transcript_export(text, item, m_transcripts, m_blobs, out)) return;
     Scope scope = classify_path(item.path);
     LineSourceMap map(text);
     BlobOrigin origin{item.path, item.project_path, item.commit};

@@ -11,6 +11,7 @@
 
 #include "app/config.h"
 #include "app/engine.h"
+#include "app/git_scan.h"
 #include "app/scan_runner.h"
 #include "report/json_reporter.h"
 #include "report/text_reporter.h"
@@ -105,10 +106,14 @@ int execute_scan(const ScanCommandOptions& options) {
         request.on_finding = [&](const Finding& f) { write_jsonl_finding(f, context, *stream_out); };
     }
 
-    if (options.staged || options.git_history) {
-        throw Error(std::string(options.staged ? "--staged" : "--git-history") + " is not built into this binary yet");
+    ScanOutput output;
+    if (options.staged) {
+        output = run_staged_scan(engine, request, filter, paths.front());
+    } else if (options.git_history) {
+        output = run_history_scan(engine, request, filter, paths.front(), HistoryOptions{options.since, options.all_refs});
+    } else {
+        output = run_scan(engine, request, filter);
     }
-    ScanOutput output = run_scan(engine, request, filter);
     context.exit_code = exit_code_for(output, context.fail_on);
 
     if (options.format != "jsonl") {
