@@ -135,6 +135,16 @@ bool luhn_valid(std::string_view digits) {
     return sum % 10 == 0;
 }
 
+const std::vector<ValidatorEntry>& secret_validators() {
+    static const std::vector<ValidatorEntry> entries = {
+        {"not_placeholder", &validate_not_placeholder},
+        {"hex_mixed", &validate_hex_mixed},
+        {"jwt", &validate_jwt},
+        {"luhn", &validate_luhn},
+    };
+    return entries;
+}
+
 bool validate_luhn(std::string_view secret, const ValidationContext&) {
     std::string digits;
     for (char c : secret) {

@@ -2,10 +2,14 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "validate/validators.h"
 
 namespace aaiscan {
+
+// The credential validators, for the registry in validators.cpp.
+const std::vector<ValidatorEntry>& secret_validators();
 
 // Rejects obvious placeholders: "your-api-key-here", "<KEY>", "${VAR}", "xxxx...", "0000...",
 // "1234567890abcdef...", repeated short cycles, words like example/dummy/changeme.

@@ -1,26 +1,20 @@
 // The validator registry: every name a rule may list under `validators:` (see validators.h).
+// Each group of validators publishes its own table; this file only joins them.
 #include "validate/validators.h"
 
-#include <array>
-#include <utility>
-
+#include "validate/pii_checks.h"
 #include "validate/secret_checks.h"
 
 namespace aaiscan {
 namespace {
 
-struct Entry {
-    std::string_view name;
-    ValidatorFn fn;
-};
-
-const std::vector<Entry>& registry() {
-    static const std::vector<Entry> entries = {
-        {"not_placeholder", &validate_not_placeholder},
-        {"hex_mixed", &validate_hex_mixed},
-        {"jwt", &validate_jwt},
-        {"luhn", &validate_luhn},
-    };
+const std::vector<ValidatorEntry>& registry() {
+    static const std::vector<ValidatorEntry> entries = [] {
+        std::vector<ValidatorEntry> all = secret_validators();
+        const auto& pii = pii_validators();
+        all.insert(all.end(), pii.begin(), pii.end());
+        return all;
+    }();
     return entries;
 }
 

@@ -18,6 +18,11 @@ struct ValidationContext {
 
 using ValidatorFn = bool (*)(std::string_view secret, const ValidationContext& context);
 
+struct ValidatorEntry {
+    std::string_view name;
+    ValidatorFn fn;
+};
+
 // nullptr for an unknown name.
 ValidatorFn find_validator(std::string_view name);
 std::vector<std::string> validator_names();
