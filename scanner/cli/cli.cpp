@@ -20,6 +20,10 @@ int run_cli(int argc, char** argv) {
     for (int i = 0; i < argc; ++i) slot.argv.emplace_back(argv[i]);
     add_scan_command(app, slot);
     add_rules_command(app, slot);
+    add_redact_command(app, slot);
+    add_checklist_command(app, slot);
+    add_baseline_command(app, slot);
+    add_install_hook_command(app, slot);
     add_version_command(app, slot);
     try {
         app.parse(argc, argv);

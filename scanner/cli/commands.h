@@ -17,5 +17,9 @@ struct CommandSlot {
 void add_scan_command(CLI::App& app, CommandSlot& slot);
 void add_rules_command(CLI::App& app, CommandSlot& slot);
 void add_version_command(CLI::App& app, CommandSlot& slot);
+void add_redact_command(CLI::App& app, CommandSlot& slot);        // redact_cli.cpp
+void add_checklist_command(CLI::App& app, CommandSlot& slot);     // checklist_cli.cpp
+void add_baseline_command(CLI::App& app, CommandSlot& slot);      // git_cli.cpp
+void add_install_hook_command(CLI::App& app, CommandSlot& slot);  // git_cli.cpp
 
 }  // namespace aaiscan
