@@ -32,9 +32,9 @@ void FileRuleEvaluator::evaluate(const WalkEntry& entry, ScanOutput& out) {
     bool cannot_judge = false;
     std::optional<bool> tracked;
     for (const Rule* rule : m_rules) {
-        if (!file_rule_matches_path(*rule, entry.project_path) && !file_rule_matches_path(*rule, entry.display_path)) {
-            continue;
-        }
+        bool matched = file_rule_matches_path(*rule, entry.project_path) ||
+                       (entry.display_path != entry.project_path && file_rule_matches_path(*rule, entry.display_path));
+        if (!matched) continue;
         bool hit = false;
         switch (rule->condition) {
             case FileCondition::exists:

@@ -77,7 +77,11 @@ int exit_code_for(const ScanOutput& out, Severity fail_on) {
 ScanOutput run_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter) {
     auto started = std::chrono::steady_clock::now();
     unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
-    BoundedQueue<WalkEntry> queue(4096);
+    // Paths travel in small batches: one lock round-trip per batch, not per file.
+    constexpr size_t k_batch = 32;
+    BoundedQueue<std::vector<WalkEntry>> queue(256);
+    std::vector<WalkEntry> batch;
+    batch.reserve(k_batch);
     std::mutex stream_mutex;
 
     auto finish_item = [&](ScanOutput& local, size_t first) {
@@ -94,10 +98,12 @@ ScanOutput run_scan(const Engine& engine, const ScanRequest& request, const Find
         workers.emplace_back([&, t] {
             ItemScanner scanner(engine.matcher(), request.settings, request.limits, request.transcripts);
             ScanOutput& local = outputs[t];
-            while (auto entry = queue.pop()) {
-                size_t first = local.findings.size();
-                scanner.scan_file(*entry, local);
-                finish_item(local, first);
+            while (auto entries = queue.pop()) {
+                for (const WalkEntry& entry : *entries) {
+                    size_t first = local.findings.size();
+                    scanner.scan_file(entry, local);
+                    finish_item(local, first);
+                }
             }
         });
     }
@@ -111,9 +117,13 @@ ScanOutput run_scan(const Engine& engine, const ScanRequest& request, const Find
             file_rules.evaluate(entry, main_output);
             finish_item(main_output, first);
         }
-        WalkEntry copy = entry;
-        copy.repo = nullptr;
-        queue.push(std::move(copy));
+        batch.push_back(entry);
+        batch.back().repo = nullptr;
+        if (batch.size() >= k_batch) {
+            queue.push(std::move(batch));
+            batch = {};
+            batch.reserve(k_batch);
+        }
     };
     sink.on_ignored_file = [&](const WalkEntry& entry) {
         if (file_rules.empty()) return;
@@ -141,6 +151,7 @@ ScanOutput run_scan(const Engine& engine, const ScanRequest& request, const Find
         }
     }
     walk_paths(roots, request.walk, sink);
+    if (!batch.empty()) queue.push(std::move(batch));
     queue.close();
 
     if (want_stdin) {

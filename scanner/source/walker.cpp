@@ -167,7 +167,8 @@ private:
         }
         struct stat st {};
         bool have_stat = false;
-        if (type == DT_UNKNOWN || type == DT_REG || type == DT_LNK) {
+        // d_type is enough for regular files and directories; the worker fstat()s what it opens.
+        if (type == DT_UNKNOWN || type == DT_LNK) {
             if (lstat(fs_path.c_str(), &st) != 0) {
                 m_sink.on_error(display, std::strerror(errno));
                 return;
@@ -228,15 +229,11 @@ private:
             stack.push_back({fs_path, display, project, repo});
             return;
         }
-        if (!have_stat && stat(fs_path.c_str(), &st) != 0) {
-            m_sink.on_error(display, std::strerror(errno));
-            return;
-        }
         WalkEntry entry;
         entry.fs_path = std::move(fs_path);
         entry.display_path = std::move(display);
         entry.project_path = repo ? project : entry.display_path;
-        entry.size = static_cast<uint64_t>(st.st_size);
+        entry.size = have_stat ? static_cast<uint64_t>(st.st_size) : 0;
         entry.repo = repo;
         m_sink.on_file(entry);
     }

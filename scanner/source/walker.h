@@ -23,7 +23,7 @@ struct WalkEntry {
     std::string fs_path;        // path to open
     std::string display_path;   // as reported (the named root joined with the relative path)
     std::string project_path;   // relative to the git top level, or to the named root
-    uint64_t size = 0;
+    uint64_t size = 0;           // 0 when not known without a stat (the reader fstat()s)
     bool explicit_path = false;  // named on the command line
     bool ignored = false;        // matched by the repository's ignore rules
     GitRepo* repo = nullptr;     // the repository containing it, valid during the callback

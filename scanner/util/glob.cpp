@@ -92,6 +92,11 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     if (path.starts_with("./")) path.remove_prefix(2);
     bool anchored = pattern.find('/') != std::string_view::npos;
     if (pattern.starts_with('/')) pattern.remove_prefix(1);
+    // "**/name" with no further '/' is a base-name match: skip the per-directory recursion.
+    if (anchored && pattern.starts_with("**/") && pattern.find('/', 3) == std::string_view::npos) {
+        pattern.remove_prefix(3);
+        anchored = false;
+    }
     if (!anchored) {
         size_t slash = path.rfind('/');
         std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
