@@ -144,8 +144,9 @@ Config load_config_file(const std::string& path) {
 std::string find_config_upwards(const std::string& start) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    fs::path dir = fs::absolute(start, ec);
+    fs::path dir = fs::absolute(start, ec).lexically_normal();
     if (ec) return {};
+    if (dir.has_filename() == false && dir.has_parent_path()) dir = dir.parent_path();  // "a/b/" -> "a/b" 
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
     while (true) {
         for (const char* name : {".aaiscan.yaml", ".aaiscan.yml"}) {

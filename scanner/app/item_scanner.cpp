@@ -137,7 +137,6 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         }
         bool eof = length + static_cast<size_t>(n) < capacity;
         length += static_cast<size_t>(n);
-        if (!first) out.stats.bytes_scanned += static_cast<uint64_t>(n);
         std::string_view text(buf, length);
         if (first) {
             ContentKind kind = sniff_content(text.substr(0, k_sniff_bytes));
@@ -151,6 +150,7 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
             first = false;
             ++out.stats.files_scanned;
         }
+        out.stats.bytes_scanned += static_cast<uint64_t>(n);
         uint64_t end = base + length;
         if (end - base > m_limits.max_file_size) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;

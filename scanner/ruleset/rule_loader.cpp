@@ -243,7 +243,7 @@ std::vector<Rule> parse_rule_file(std::string_view yaml_text, const std::string&
                              e.mark.is_null() ? 0 : e.mark.column + 1};
         throw Error(located_message(where, "", "invalid YAML: " + e.msg));
     }
-    if (!root.IsMap() || !root["rules"]) {
+    if (!root.IsMap()) {
         throw Error(located_message({file_name, 1, 1}, "", "a rule file must be a mapping with a 'rules' list"));
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
@@ -251,6 +251,9 @@ std::vector<Rule> parse_rule_file(std::string_view yaml_text, const std::string&
             throw Error(located_message(location_of(it->first, file_name), "",
                                         "unknown top-level key '" + (it->first.IsScalar() ? it->first.Scalar() : "?") + "'"));
         }
+    }
+    if (!root["rules"]) {
+        throw Error(located_message({file_name, 1, 1}, "", "a rule file must be a mapping with a 'rules' list"));
     }
     YAML::Node list = root["rules"];
     if (!list.IsSequence()) {

@@ -9,6 +9,9 @@ A case is a folder fixtures/golden/<name>/ with
   expected.out   expected stdout
   expected.code  expected exit code
   expected.err   optional expected stderr
+  stdin          optional bytes fed to the command's standard input
+  unprivileged   optional marker: run the command without the capabilities that let root read
+                 any file (setpriv), so permission tests behave the same for root and users
 Paths of the temporary directory and of fixtures/ are replaced by <TMP> and <FIXTURES>.
 Run with --update to rewrite the expectations on purpose (never done silently).
 """
@@ -53,7 +56,16 @@ def run_case(binary, fixtures, case_dir, update):
         if os.path.exists(setup):
             subprocess.run(["bash", setup], cwd=work, env=env, check=True,
                            stdout=subprocess.DEVNULL)
-        proc = subprocess.run([binary] + args, cwd=work, env=env, capture_output=True, timeout=120)
+        prefix = []
+        if os.path.exists(os.path.join(case_dir, "unprivileged")) and os.geteuid() == 0:
+            prefix = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"]
+        stdin_bytes = b""
+        stdin_file = os.path.join(case_dir, "stdin")
+        if os.path.exists(stdin_file):
+            with open(stdin_file, "rb") as f:
+                stdin_bytes = f.read()
+        proc = subprocess.run(prefix + [binary] + args, cwd=work, env=env, capture_output=True,
+                              input=stdin_bytes, timeout=120)
         # Restore permissions a setup may have removed so the temp dir can be deleted.
         subprocess.run(["chmod", "-R", "u+rwX", tmp], check=False)
         out = normalise(proc.stdout.decode("utf-8", "replace"), work, fixtures)

@@ -1,0 +1,63 @@
+// Unit tests for app/config: strict parsing with located errors, upward discovery.
+#include <catch2/catch.hpp>
+
+#include "app/config.h"
+#include "test_support.h"
+#include "util/error.h"
+
+using namespace aaiscan;
+using namespace aaiscan::testing;
+
+namespace {
+std::string error_of(const std::string& text) {
+    try {
+        parse_config(text, "c.yaml");
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST_CASE("config: every documented key parses") {
+    Config c = parse_config(R"(rules: [extra/rules.yaml]
+disable: [generic.api-key]
+fail_on: high
+max_file_size: 10M
+allow:
+  paths: ['fixtures/**']
+  regexes: ['^test_']
+  stopwords: [example]
+transcripts:
+  required_policies: [email_address, person_name]
+  phone_region: GB
+  retention_days: 7
+)", "/repo/.aaiscan.yaml");
+    CHECK(c.rule_paths == std::vector<std::string>{"/repo/extra/rules.yaml"});
+    CHECK(c.disable == std::vector<std::string>{"generic.api-key"});
+    CHECK(c.fail_on == Severity::high);
+    CHECK(c.max_file_size == 10u << 20);
+    CHECK(c.allow.paths.size() == 1);
+    CHECK(c.transcripts.phone_region == "GB");
+    CHECK(c.transcripts.retention_days == 7);
+    CHECK(c.transcripts.required_policies.size() == 2);
+}
+
+TEST_CASE("config: mistakes are errors naming file:line:column") {
+    CHECK(error_of("alow:\n  paths: []\n").find("c.yaml:1:1: unknown key 'alow'") != std::string::npos);
+    CHECK(error_of("allow:\n  path: []\n").find("c.yaml:2:3: unknown key 'allow.path'") != std::string::npos);
+    CHECK(error_of("fail_on: severe\n").find("c.yaml:1:10") != std::string::npos);
+    CHECK(error_of("transcripts:\n  required_policies: [shoe_size]\n").find("unknown AssemblyAI PII policy") != std::string::npos);
+    CHECK(error_of("max_file_size: lots\n").find("max_file_size") != std::string::npos);
+    CHECK(error_of("rules: 3\n").find("must be a list") != std::string::npos);
+    CHECK(error_of("allow: [\n").find("invalid YAML") != std::string::npos);
+}
+
+TEST_CASE("config: found upwards, nearest first") {
+    TempDir dir;
+    write_file(dir / ".aaiscan.yaml", "{}\n");
+    write_file(dir / "a/b/file.txt", "x");
+    CHECK(find_config_upwards((dir / "a/b").string()) == (dir / ".aaiscan.yaml").string());
+    write_file(dir / "a/.aaiscan.yml", "{}\n");
+    CHECK(find_config_upwards((dir / "a/b/file.txt").string()) == (dir / "a/.aaiscan.yml").string());
+}
