@@ -3,6 +3,8 @@
 
 #include <git2.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 
 namespace aaiscan {
@@ -16,7 +18,26 @@ void ensure_libgit2() {
     });
 }
 
+namespace {
+
+// True when `path` or one of its parents holds a `.git` entry (or GIT_DIR is set). Lets us skip
+// libgit2's start-up (it parses the system CA bundle, ~15 ms) outside repositories.
+bool may_be_in_repository(const std::string& path) {
+    if (std::getenv("GIT_DIR") != nullptr) return true;
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(path, ec).lexically_normal();
+    if (ec) return true;
+    while (true) {
+        if (std::filesystem::exists(dir / ".git", ec)) return true;
+        if (!dir.has_parent_path() || dir.parent_path() == dir) return false;
+        dir = dir.parent_path();
+    }
+}
+
+}  // namespace
+
 std::unique_ptr<GitRepo> GitRepo::discover(const std::string& path, std::string* error) {
+    if (!may_be_in_repository(path)) return nullptr;
     ensure_libgit2();
     git_repository* repo = nullptr;
     int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
