@@ -14,6 +14,7 @@
 #include "app/git_scan.h"
 #include "app/scan_runner.h"
 #include "report/json_reporter.h"
+#include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -121,7 +122,7 @@ int execute_scan(const ScanCommandOptions& options) {
         if (options.format == "json") {
             write_json_report(output, context, out);
         } else if (options.format == "sarif") {
-            throw Error("--format sarif is not built into this binary yet");
+            write_sarif_report(output, context, out);
         } else {
             write_text_report(output, context, out);
         }

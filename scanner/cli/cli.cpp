@@ -17,7 +17,9 @@ int run_cli(int argc, char** argv) {
     app.footer("Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage/config/rule error or "
                "something could not be scanned.");
     CommandSlot slot;
-    for (int i = 0; i < argc; ++i) slot.argv.emplace_back(argv[i]);
+    // argv[0] is reported as "aaiscan": reports must not depend on where the binary lives.
+    slot.argv.emplace_back("aaiscan");
+    for (int i = 1; i < argc; ++i) slot.argv.emplace_back(argv[i]);
     add_scan_command(app, slot);
     add_rules_command(app, slot);
     add_redact_command(app, slot);
