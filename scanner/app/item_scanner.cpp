@@ -85,8 +85,7 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
         if (entry.explicit_path) out.warning(entry.display_path, "not a regular file; skipped");
         return;
     }
-    // Back to blocking reads for a regular file.
-    fcntl(fd.get(), F_SETFL, fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+    // O_NONBLOCK has no effect on regular files: no need to clear it.
     uint64_t size = static_cast<uint64_t>(st.st_size);
     if (has_archive_name(entry.display_path) && scan_archive_file(fd.get(), entry, *this, m_limits, out)) return;
     if (size > m_limits.max_file_size) {
