@@ -88,6 +88,7 @@ struct Session {
     uint64_t expand_budget;      // expanded bytes allowed by the ratio limit
     uint64_t expanded = 0;       // member bytes read or skipped so far, at every nesting level
     bool stopped = false;        // a total or ratio limit was hit: unwind everything
+    bool limit_reported = false;  // ... and that was reported
     bool nested_opened = false;  // the last scan_bytes() call opened a nested archive
     std::deque<std::string> buffers;  // a deque: growing it keeps references to buffers valid
 };
@@ -107,9 +108,13 @@ private:
 };
 
 // Reports a stop other than `end` at `path` (a member): errors, the scan is incomplete.
-void report_stop(const Session& s, const std::string& path, Stop stop, uint64_t member_bytes,
-                 const ArchiveReader& reader) {
+void report_stop(Session& s, const std::string& path, Stop stop, uint64_t member_bytes, const ArchiveReader& reader) {
     const ScanLimits& limits = s.limits;
+    if (stop == Stop::total_limit || stop == Stop::ratio_limit) {
+        // Levels of nested archives read as streams all stop at once: report it where it was hit.
+        if (s.limit_reported) return;
+        s.limit_reported = true;
+    }
     switch (stop) {
         case Stop::none:
         case Stop::end: return;
@@ -193,7 +198,7 @@ public:
     bool ended() const { return m_stop != Stop::none; }
 
     // Reports why the member was not read to its end, if it was not (errors: scan incomplete).
-    void report(const std::string& path) const;
+    void report(const std::string& path);
 
 private:
     Session& m_session;
@@ -202,7 +207,7 @@ private:
     uint64_t m_bytes = 0;  // bytes of this member read or skipped
 };
 
-void MemberStream::report(const std::string& path) const { report_stop(m_session, path, m_stop, m_bytes, m_reader); }
+void MemberStream::report(const std::string& path) { report_stop(m_session, path, m_stop, m_bytes, m_reader); }
 
 // True when `bytes` (a whole input or just its start) opens as an archive or compressed file.
 bool is_archive(std::string_view bytes) {

@@ -219,6 +219,15 @@ TEST_CASE("archive scan: zip bombs hit the ratio limit; what came before is stil
         REQUIRE(errors(out).size() == 1);
         CHECK(contains(errors(out)[0], "nested.zip!2.zip!zeros.txt: nested.zip expands to more than 32 MiB"));
     }
+    SECTION("a large nested archive read as a stream: the limit is reported once, where it was hit") {
+        Fixture f;
+        std::string inner = make_archive({{"log.txt", std::string(40u << 20, 'c')}}, {"zip", "", "zip:compression=store"});
+        std::string outer = make_archive({{"inner.zip", inner}, {"z.py", after}}, {"pax", "gzip"});
+        ScanOutput out = f.scan_file("outer.tgz", outer);
+        CHECK(out.findings.empty());
+        REQUIRE(errors(out).size() == 1);
+        CHECK(contains(errors(out)[0], "outer.tgz!inner.zip!log.txt: outer.tgz expands to more than 32 MiB"));
+    }
     SECTION("a ratio of 0 disables the ratio limit") {
         Fixture f;
         f.limits.archive_max_ratio = 0;
@@ -243,6 +252,16 @@ TEST_CASE("archive scan: member and total limits") {
     CHECK(finding_paths(unknown) == std::set<std::string>{"big.py.gz!big.py"});
     REQUIRE(errors(unknown).size() == 1);
     CHECK(contains(errors(unknown)[0], "only its first 1000 bytes were scanned"));
+
+    // Skipping a refused member of a compressed tar means decompressing it: that counts too.
+    Fixture r;
+    r.limits.archive_max_member = 1u << 20;
+    std::string tgz = make_archive({{"huge.txt", std::string(40u << 20, 'a')}, {"z.py", secret_line(12)}}, {"pax", "gzip"});
+    ScanOutput refused = r.scan_file("r.tgz", tgz);
+    CHECK(refused.findings.empty());
+    REQUIRE(errors(refused).size() == 2);
+    CHECK(contains(errors(refused)[0], "r.tgz!huge.txt: member is 40 MiB uncompressed, above the per-member limit of 1 MiB"));
+    CHECK(contains(errors(refused)[1], "r.tgz!huge.txt: r.tgz expands to more than 32 MiB"));
 
     Fixture t;
     t.limits.archive_max_total = 10000;
