@@ -62,7 +62,8 @@ struct Fixture {
 
     ScanOutput scan_bytes(const std::string& name, const std::string& bytes) {
         ItemScanner scanner(*rules.matcher, settings, limits, transcripts);
-        ItemInfo item{name, "proj/" + name, nullptr, true, 0};
+        std::string project_path = "proj/" + name;
+        ItemInfo item{name, project_path, nullptr, true, 0};
         ScanOutput out;
         scanner.scan_bytes(bytes, item, out);
         return out;
