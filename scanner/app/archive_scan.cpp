@@ -137,8 +137,8 @@ void report_stop(Session& s, const std::string& path, Stop stop, uint64_t member
                                           s.root_path, format_limit(limits.archive_max_total)));
             return;
         case Stop::ratio_limit:
-            s.out.error(path, fmt::format("{} expands to more than {} ({} times its size; a zip bomb?); stopped at "
-                                          "this member, the rest of the archive was not scanned",
+            s.out.error(path, fmt::format("{} expands to more than {}, over {} times its size (a zip bomb?); "
+                                          "stopped at this member, the rest of the archive was not scanned",
                                           s.root_path, format_size(s.expand_budget), limits.archive_max_ratio));
             return;
     }

@@ -373,3 +373,34 @@ TEST_CASE("archive scan: hostile member names are displayed as stored and nothin
     }
     CHECK(listing() == before);
 }
+
+TEST_CASE("archive scan: randomly damaged archives never crash and never report outside the archive") {
+    std::string inner = make_archive({{"a.py", secret_line(30)}});
+    std::vector<std::string> originals = {
+        make_archive({{"a.py", secret_line(31)}, {"inner.zip", inner}, {"b.txt", pseudo_random_text(3000, 7)}}),
+        make_archive({{"a.py", secret_line(32)}, {"inner.zip", inner}}, {"pax", "gzip"}),
+        make_archive({{"a.py", secret_line(33)}, {"b.txt", pseudo_random_text(3000, 8)}}, {"gnutar", "xz"}),
+        make_archive({{"x", secret_line(34)}}, {"raw", "bzip2"}),
+    };
+    Fixture f;
+    uint32_t x = 12345;
+    auto next = [&] { return x = x * 1664525u + 1013904223u; };
+    size_t runs = 0;
+    for (const std::string& original : originals) {
+        for (int round = 0; round < 150; ++round) {
+            std::string damaged = original;
+            switch (next() % 3) {
+                case 0:  // flip a few bytes
+                    for (int i = 0; i < 1 + static_cast<int>(next() % 4); ++i) damaged[next() % damaged.size()] ^= static_cast<char>(1 + next() % 255);
+                    break;
+                case 1: damaged.resize(next() % damaged.size()); break;  // truncate
+                default: damaged.insert(next() % damaged.size(), std::string(1 + next() % 64, static_cast<char>(next()))); break;
+            }
+            ScanOutput out = f.scan_bytes("<stdin>", damaged);
+            ++runs;
+            for (const Finding& finding : out.findings) CHECK(finding.path.starts_with("<stdin>"));
+            for (const Diagnostic& d : out.diagnostics) CHECK(d.path.starts_with("<stdin>"));
+        }
+    }
+    CHECK(runs == 600);
+}
