@@ -126,7 +126,7 @@ int execute_scan(const ScanCommandOptions& options) {
             write_text_report(output, context, out);
         }
         if (!options.output_file.empty()) {
-            std::string problem = write_file_atomically(options.output_file, buffered.str(), 0644);
+            std::string problem = write_output_file(options.output_file, buffered.str());
             if (!problem.empty()) throw Error(problem);
         }
     }

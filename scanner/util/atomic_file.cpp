@@ -45,4 +45,27 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
     return {};
 }
 
+std::string write_output_file(const std::filesystem::path& path, std::string_view data) {
+    struct stat st {};
+    if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) return path.string() + ": is a directory";
+        int fd = open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) return "cannot open " + path.string() + ": " + std::strerror(errno);
+        size_t written = 0;
+        while (written < data.size()) {
+            ssize_t n = write(fd, data.data() + written, data.size() - written);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                std::string message = "cannot write " + path.string() + ": " + std::strerror(errno);
+                close(fd);
+                return message;
+            }
+            written += static_cast<size_t>(n);
+        }
+        close(fd);
+        return {};
+    }
+    return write_file_atomically(path, data, 0644);
+}
+
 }  // namespace aaiscan

@@ -14,4 +14,9 @@ namespace aaiscan {
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view data,
                                   mode_t mode = 0644);
 
+// Writes a report to `path`: atomically (as above) when `path` is a regular file or does not
+// exist yet; directly when it is a device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`),
+// which must never be replaced by a regular file.
+std::string write_output_file(const std::filesystem::path& path, std::string_view data);
+
 }  // namespace aaiscan
