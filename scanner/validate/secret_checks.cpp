@@ -223,11 +223,12 @@ bool is_default_password(std::string_view password) {
     if (p.empty()) return true;
     // Template references: $VAR, ${VAR}, $(cmd), %s, %(name)s, {name}, {{ name }}, <password>.
     if (p.front() == '$' || p.front() == '%' || p.front() == '{' || p.front() == '<') return true;
-    static constexpr std::array<std::string_view, 32> k_defaults = {
+    static constexpr std::array<std::string_view, 37> k_defaults = {
         "password", "passwd", "pass", "pwd", "secret", "root", "admin", "guest", "test", "user",
         "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq",
         "dev", "local", "default", "letmein", "qwerty", "token", "foo", "bar", "baz", "123456",
-        "12345678", "abc123", "pa55word", "p@ssw0rd"};
+        "12345678", "abc123", "pa55word", "p@ssw0rd", "mysecretpassword", "changeit", "supersecret",
+        "s3cr3t", "hunter2"};
     std::string lower = to_lower_ascii(p);
     for (auto d : k_defaults) {
         if (lower == d) return true;
@@ -256,11 +257,20 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
     if (s.size() < 8 || is_placeholder(s)) return false;
     if (s.find("://") != std::string_view::npos) return false;  // a URL
     if (s.front() == '/' || s.starts_with("./") || s.starts_with("../") || s.starts_with("~/")) return false;
-    if (s.front() == '$' || s.front() == '%' || s.front() == '{' || s.front() == '<' || s.front() == '@') return false;
+    if (s.front() == '$' || s.front() == '%' || s.front() == '{' || s.front() == '<' || s.front() == '>' ||
+        s.front() == '@') {
+        return false;
+    }
+    // Interpolation inside the value: JS/shell ${x}, templates {{x}}, Ruby #{x}.
+    if (s.find("${") != std::string_view::npos || s.find("{{") != std::string_view::npos ||
+        s.find("#{") != std::string_view::npos) {
+        return false;
+    }
     std::string lower = to_lower_ascii(s);
-    static constexpr std::array<std::string_view, 14> k_file_suffixes = {
-        ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".txt", ".yaml", ".yml", ".env",
-        ".js", ".py", ".html"};
+    static constexpr std::array<std::string_view, 28> k_file_suffixes = {
+        ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",
+        ".env", ".js", ".ts", ".py", ".rb", ".go", ".java", ".html", ".xml", ".toml", ".ini",
+        ".cfg", ".conf", ".gz", ".tgz", ".zip", ".whl"};
     for (auto suffix : k_file_suffixes) {
         if (lower.ends_with(suffix)) return false;
     }

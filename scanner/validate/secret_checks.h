@@ -48,7 +48,8 @@ bool validate_real_password(std::string_view secret, const ValidationContext&);
 // _auth, Docker config auths).
 bool validate_basic_auth_b64(std::string_view secret, const ValidationContext&);
 // The generic-assignment filter: rejects placeholders, URLs, paths, file names, template
-// references, and identifiers/words (no digits and no punctuation).
+// references and interpolations (${x}, {{x}}, #{x}), and identifiers/words (no digits and no
+// punctuation; short values must mix letters and digits).
 bool validate_generic_secret(std::string_view secret, const ValidationContext&);
 
 }  // namespace aaiscan
