@@ -290,6 +290,16 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
     return s.size() >= 16 && other && letters && classes >= 3;
 }
 
+bool validate_standalone(std::string_view, const ValidationContext& context) {
+    std::string_view text = context.text;
+    size_t end = context.match_end;
+    if (end >= text.size()) return true;
+    char next = text[end];
+    if (next != '.' && next != '-' && next != '/') return true;
+    // "<hex>.wav", "<hex>-v2", "<hex>/part": the value is part of a file name, id or path.
+    return end + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end + 1]));
+}
+
 const std::vector<ValidatorEntry>& secret_validators() {
     static const std::vector<ValidatorEntry> entries = {
         {"not_placeholder", &validate_not_placeholder},
@@ -303,6 +313,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"generic_secret", &validate_generic_secret},
         {"jwt_not_anon", &validate_jwt_not_anon},
         {"jwt_service_role", &validate_jwt_service_role},
+        {"standalone", &validate_standalone},
     };
     return entries;
 }

@@ -21,6 +21,9 @@ bool validate_not_placeholder(std::string_view secret, const ValidationContext&)
 bool validate_hex_mixed(std::string_view secret, const ValidationContext&);
 // A JWT: three base64url parts whose header decodes to JSON with "alg".
 bool validate_jwt(std::string_view secret, const ValidationContext&);
+// False when the match is directly followed by '.', '-' or '/' and an alphanumeric character:
+// "<hex>.wav", "<hex>-v2", "<hex>/chunk" are file names, ids or paths, not keys. Uses context.
+bool validate_standalone(std::string_view secret, const ValidationContext& context);
 // Decodes the payload (second part) of a JWT-shaped string; false when it is not base64url.
 bool jwt_payload(std::string_view secret, std::string& payload);
 // Rejects JWTs whose payload says "role": "anon" (Supabase anon keys are public by design).

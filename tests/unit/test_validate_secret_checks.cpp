@@ -173,9 +173,28 @@ TEST_CASE("generic_secret: credentials pass, identifiers, paths, URLs and labels
     }
 }
 
+TEST_CASE("standalone: a key must not continue into a file name, id or path") {
+    auto check = [](std::string_view text, std::string_view match) {
+        ValidationContext context;
+        context.text = text;
+        context.match_begin = text.find(match);
+        context.match_end = context.match_begin + match.size();
+        return validate_standalone(match, context);
+    };
+    const std::string_view key = "33a647dc29512e85e658d5cd34b8f298";
+    CHECK(check("key=33a647dc29512e85e658d5cd34b8f298", key));                 // end of text
+    CHECK(check("key=33a647dc29512e85e658d5cd34b8f298\n", key));
+    CHECK(check("key=\"33a647dc29512e85e658d5cd34b8f298\",", key));
+    CHECK(check("Your key is 33a647dc29512e85e658d5cd34b8f298. Keep it safe.", key));  // sentence end
+    CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298.wav", key));
+    CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298-v2", key));
+    CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298/chunk", key));
+}
+
 TEST_CASE("registry: every credential validator is registered by name") {
     for (const char* name : {"not_placeholder", "hex_mixed", "jwt", "luhn", "token_checksum", "base64_hex_key",
-                             "basic_auth_b64", "real_password", "generic_secret", "jwt_not_anon", "jwt_service_role"}) {
+                             "basic_auth_b64", "real_password", "generic_secret", "jwt_not_anon", "jwt_service_role",
+                             "standalone"}) {
         CAPTURE(name);
         CHECK(find_validator(name) != nullptr);
     }
