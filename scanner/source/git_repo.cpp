@@ -15,7 +15,18 @@ void ensure_libgit2() {
         git_libgit2_init();
         // Never read the network or system-wide settings that could slow us down unexpectedly.
         git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+        // git itself does not re-hash every object it reads; SHA-1 (with collision detection) of
+        // every blob would dominate a history scan. zlib and pack checksums still catch damage.
+        git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+        // A read-only scan runs no hooks, filters or commands from the repository, so a checkout
+        // owned by another user (CI containers) is safe to read, unlike for git itself.
+        git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
     });
+}
+
+std::string last_git_error(const std::string& fallback) {
+    const git_error* e = git_error_last();
+    return e && e->message && *e->message ? std::string(e->message) : fallback;
 }
 
 bool may_be_in_repository(const std::string& path) {
@@ -30,6 +41,23 @@ bool may_be_in_repository(const std::string& path) {
     }
 }
 
+namespace {
+
+std::string with_slash(std::string dir) {
+    if (!dir.empty() && dir.back() != '/') dir += '/';
+    return dir;
+}
+
+}  // namespace
+
+std::unique_ptr<GitRepo> GitRepo::adopt(void* repo) {
+    std::unique_ptr<GitRepo> out(new GitRepo());
+    out->m_repo = repo;
+    const char* workdir = git_repository_workdir(static_cast<git_repository*>(repo));
+    if (workdir != nullptr) out->m_workdir = with_slash(workdir);
+    return out;
+}
+
 std::unique_ptr<GitRepo> GitRepo::discover(const std::string& path, std::string* error) {
     if (!may_be_in_repository(path)) return nullptr;
     ensure_libgit2();
@@ -37,27 +65,63 @@ std::unique_ptr<GitRepo> GitRepo::discover(const std::string& path, std::string*
     int rc = git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
     if (rc == GIT_ENOTFOUND) return nullptr;
     if (rc != 0) {
-        if (error) {
-            const git_error* e = git_error_last();
-            *error = e && e->message ? e->message : "cannot open git repository";
-        }
+        if (error) *error = last_git_error("cannot open git repository");
         return nullptr;
     }
-    const char* workdir = git_repository_workdir(repo);
-    if (workdir == nullptr) {
+    if (git_repository_workdir(repo) == nullptr) {
         git_repository_free(repo);
         return nullptr;
     }
-    std::unique_ptr<GitRepo> out(new GitRepo());
-    out->m_repo = repo;
-    out->m_workdir = workdir;
-    if (!out->m_workdir.empty() && out->m_workdir.back() != '/') out->m_workdir += '/';
-    return out;
+    return adopt(repo);
+}
+
+std::unique_ptr<GitRepo> GitRepo::open(const std::string& path, bool allow_bare, bool from_environment,
+                                       std::string& error) {
+    ensure_libgit2();
+    git_repository* repo = nullptr;
+    int rc = from_environment ? git_repository_open_ext(&repo, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr)
+                              : git_repository_open_ext(&repo, path.c_str(), 0, nullptr);
+    if (rc == GIT_ENOTFOUND) {
+        error = (from_environment ? std::string("the current directory") : "'" + path + "'") +
+                " is not inside a git repository";
+        return nullptr;
+    }
+    if (rc != 0) {
+        error = "cannot open the git repository: " + last_git_error("unknown error");
+        return nullptr;
+    }
+    if (!allow_bare && git_repository_is_bare(repo)) {
+        git_repository_free(repo);
+        error = "this is a bare repository: there is no index to scan";
+        return nullptr;
+    }
+    return adopt(repo);
 }
 
 GitRepo::~GitRepo() {
     if (m_index) git_index_free(static_cast<git_index*>(m_index));
     if (m_repo) git_repository_free(static_cast<git_repository*>(m_repo));
+}
+
+std::string GitRepo::git_dir() const {
+    return with_slash(git_repository_path(static_cast<git_repository*>(m_repo)));
+}
+
+std::string GitRepo::common_dir() const {
+    return with_slash(git_repository_commondir(static_cast<git_repository*>(m_repo)));
+}
+
+bool GitRepo::is_shallow() const { return git_repository_is_shallow(static_cast<git_repository*>(m_repo)) == 1; }
+
+std::string GitRepo::config_path(const std::string& key) const {
+    git_config* config = nullptr;
+    if (git_repository_config_snapshot(&config, static_cast<git_repository*>(m_repo)) != 0) return {};
+    git_buf value = GIT_BUF_INIT;
+    std::string out;
+    if (git_config_get_path(&value, config, key.c_str()) == 0) out.assign(value.ptr, value.size);
+    git_buf_dispose(&value);
+    git_config_free(config);
+    return out;
 }
 
 bool GitRepo::is_ignored(const std::string& relative) {
@@ -66,17 +130,31 @@ bool GitRepo::is_ignored(const std::string& relative) {
     return ignored != 0;
 }
 
-bool GitRepo::is_tracked(const std::string& relative) {
+void* GitRepo::raw_index() {
     if (m_index == nullptr) {
         git_index* index = nullptr;
-        if (git_repository_index(&index, static_cast<git_repository*>(m_repo)) != 0) return false;
+        if (git_repository_index(&index, static_cast<git_repository*>(m_repo)) != 0) return nullptr;
         m_index = index;
     }
-    return git_index_get_bypath(static_cast<git_index*>(m_index), relative.c_str(), 0) != nullptr;
+    return m_index;
 }
 
-bool GitRepo::ignores_env_files() {
-    return is_ignored(".env") || is_ignored(".env.local") || is_ignored(".env.production");
+bool GitRepo::is_tracked(const std::string& relative) {
+    auto* index = static_cast<git_index*>(raw_index());
+    return index && git_index_get_bypath(index, relative.c_str(), 0) != nullptr;
+}
+
+bool GitRepo::has_tracked_under(const std::string& relative) {
+    auto* index = static_cast<git_index*>(raw_index());
+    if (index == nullptr) return false;
+    std::string prefix = with_slash(relative);
+    size_t at = 0;
+    return git_index_find_prefix(&at, index, prefix.c_str()) == 0;
+}
+
+bool GitRepo::ignores_env_files(const std::string& directory) {
+    return is_ignored(directory + ".env") || is_ignored(directory + ".env.local") ||
+           is_ignored(directory + ".env.production");
 }
 
 }  // namespace aaiscan

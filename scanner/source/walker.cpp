@@ -200,7 +200,10 @@ private:
             m_sink.on_skip(display, SkipReason::special_file);
             return;
         }
-        if (m_options.use_gitignore && repo && repo->is_ignored(is_dir ? project + "/" : project)) {
+        // git ignores nothing it tracks: a tracked file (or a directory holding one) that matches
+        // an ignore rule is still scanned; only untracked ignored paths are skipped.
+        if (m_options.use_gitignore && repo && repo->is_ignored(is_dir ? project + "/" : project) &&
+            !(is_dir ? repo->has_tracked_under(project) : repo->is_tracked(project))) {
             if (!is_dir && m_sink.on_ignored_file) {
                 WalkEntry entry;
                 entry.fs_path = fs_path;
@@ -232,7 +235,7 @@ private:
         WalkEntry entry;
         entry.fs_path = std::move(fs_path);
         entry.display_path = std::move(display);
-        entry.project_path = repo ? project : entry.display_path;
+        entry.project_path = project;  // relative to the repository top level, or to the named root
         entry.size = have_stat ? static_cast<uint64_t>(st.st_size) : 0;
         entry.repo = repo;
         m_sink.on_file(entry);

@@ -110,3 +110,26 @@ TEST_CASE("walker: missing roots and unreadable directories are errors") {
         CHECK(locked.errors.size() == 1);
     }
 }
+
+TEST_CASE("walker: tracked files are scanned even when an ignore rule matches them") {
+    TempDir dir;
+    REQUIRE(git(dir, "init -q") == 0);
+    write_file(dir / ".env", "API_KEY=x");
+    write_file(dir / "build/keep.txt", "x");
+    write_file(dir / "build/out.bin", "x");
+    REQUIRE(git(dir, "add .env build/keep.txt") == 0);
+    write_file(dir / ".gitignore", ".env\nbuild/\n");
+    Walk w = walk({dir.str()});
+    // git ignores nothing it already tracks; untracked files under an ignored folder stay skipped.
+    CHECK(has(w.files, ".env"));
+    CHECK(has(w.files, "build/keep.txt"));
+    CHECK_FALSE(has(w.files, "build/out.bin"));
+    CHECK(has(w.ignored_files, "build/out.bin"));
+}
+
+TEST_CASE("walker: project paths outside a repository are relative to the named root") {
+    TempDir dir;
+    write_file(dir / "proj/src/app.py", "x");
+    Walk w = walk({(dir / "proj").string()});
+    CHECK(w.files == std::vector<std::string>{"src/app.py"});
+}
