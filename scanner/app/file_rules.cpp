@@ -6,9 +6,11 @@
 
 namespace aaiscan {
 
-FileRuleEvaluator::FileRuleEvaluator(const RuleSet& rules) {
+FileRuleEvaluator::FileRuleEvaluator(const RuleSet& rules, bool repository_rules) {
     for (const Rule& rule : rules.rules()) {
-        if (rule.kind == RuleKind::file) m_rules.push_back(&rule);
+        if (rule.kind != RuleKind::file) continue;
+        if (!repository_rules && rule.condition == FileCondition::env_ignore_missing) continue;
+        m_rules.push_back(&rule);
     }
 }
 
@@ -31,6 +33,7 @@ void FileRuleEvaluator::evaluate(const WalkEntry& entry, ScanOutput& out) {
     const Rule* best = nullptr;
     bool cannot_judge = false;
     std::optional<bool> tracked;
+    bool repository_verdict = false;  // `best` is an env_ignore_missing hit
     for (const Rule* rule : m_rules) {
         bool matched = file_rule_matches_path(*rule, entry.project_path) ||
                        (entry.display_path != entry.project_path && file_rule_matches_path(*rule, entry.display_path));
@@ -55,9 +58,22 @@ void FileRuleEvaluator::evaluate(const WalkEntry& entry, ScanOutput& out) {
                     hit = *tracked;
                 }
                 break;
+            case FileCondition::env_ignore_missing:
+                if (!entry.repo) {
+                    cannot_judge = true;
+                } else if (!m_judged_repositories.count(entry.repo->workdir())) {
+                    size_t slash = entry.project_path.rfind('/');
+                    std::string dir = slash == std::string::npos ? "" : entry.project_path.substr(0, slash + 1);
+                    hit = !entry.repo->ignores_env_files(dir);
+                }
+                break;
         }
-        if (hit && (!best || rule->severity > best->severity)) best = rule;
+        if (hit && (!best || rule->severity > best->severity)) {
+            best = rule;
+            repository_verdict = rule->condition == FileCondition::env_ignore_missing;
+        }
     }
+    if (repository_verdict) m_judged_repositories.insert(entry.repo->workdir());
     if (best) {
         Finding f;
         f.rule = best;

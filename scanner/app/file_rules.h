@@ -1,8 +1,11 @@
 // Evaluates `kind: file` rules (DESIGN.md section 3) against walked paths and the repository's
-// real state: `.env` files that git would commit (not_ignored) or already has (tracked).
+// real state: `.env` files that git would commit (not_ignored) or already has (tracked), and
+// repositories whose ignore rules do not cover `.env` files (env_ignore_missing).
 // Runs on the walker thread, which owns the GitRepo handles.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "app/scan_types.h"
@@ -13,7 +16,9 @@ namespace aaiscan {
 
 class FileRuleEvaluator {
 public:
-    explicit FileRuleEvaluator(const RuleSet& rules);
+    // `repository_rules`: also evaluate env_ignore_missing (a whole-repository judgement, which a
+    // pre-commit check of single files leaves out).
+    explicit FileRuleEvaluator(const RuleSet& rules, bool repository_rules = true);
     bool empty() const { return m_rules.empty(); }
 
     // Appends at most one finding for `entry` (the most severe matching rule) to `out`.
@@ -21,6 +26,7 @@ public:
 
 private:
     std::vector<const Rule*> m_rules;
+    std::set<std::string> m_judged_repositories;  // workdirs already reported as env_ignore_missing
 };
 
 // True when `path` matches one of the rule's `paths` globs and none of its `except_paths`.

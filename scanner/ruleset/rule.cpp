@@ -17,7 +17,8 @@ constexpr std::array<std::string_view, 5> k_severity_names = {"info", "low", "me
 constexpr std::array<std::string_view, 3> k_category_names = {"secret", "pii", "config"};
 constexpr std::array<std::string_view, k_scope_count> k_scope_names = {
     "code", "config", "env", "ci", "bundle", "transcript"};
-constexpr std::array<std::string_view, 3> k_condition_names = {"not_ignored", "tracked", "exists"};
+constexpr std::array<std::string_view, 4> k_condition_names = {"not_ignored", "tracked", "exists",
+                                                               "env_ignore_missing"};
 
 }  // namespace
 

@@ -14,7 +14,10 @@ namespace aaiscan {
 enum class Severity : uint8_t { info, low, medium, high, critical };
 enum class Category : uint8_t { secret, pii, config };
 enum class RuleKind : uint8_t { content, file };
-enum class FileCondition : uint8_t { not_ignored, tracked, exists };
+// not_ignored: git would commit it; tracked: git has it; exists: present at all;
+// env_ignore_missing: the repository has no ignore rule for `.env` files next to it (reported once
+// per repository).
+enum class FileCondition : uint8_t { not_ignored, tracked, exists, env_ignore_missing };
 
 // Scopes decide which rules run on a blob (DESIGN.md section 2).
 enum class Scope : uint8_t { code, config, env, ci, bundle, transcript };

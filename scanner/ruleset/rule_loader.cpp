@@ -170,7 +170,7 @@ private:
         rule.except_paths = string_list("except_paths");
         std::string condition = optional_string("condition", "not_ignored");
         auto parsed = parse_file_condition(condition);
-        if (!parsed) fail(m_node["condition"], "condition must be not_ignored, tracked or exists");
+        if (!parsed) fail(m_node["condition"], "condition must be not_ignored, tracked, exists or env_ignore_missing");
         rule.condition = *parsed;
     }
 
