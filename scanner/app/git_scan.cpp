@@ -1,17 +1,362 @@
 // Git staged/history scanning (see git_scan.h).
 #include "app/git_scan.h"
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "app/file_rules.h"
+#include "decode/text_decoding.h"
+#include "source/git_history.h"
+#include "source/git_objects.h"
+#include "source/git_repo.h"
+#include "source/git_staged.h"
+#include "util/bounded_queue.h"
 #include "util/error.h"
 
 namespace aaiscan {
+namespace {
 
-ScanOutput run_staged_scan(const Engine&, const ScanRequest&, const FindingFilter&, const std::string&) {
-    throw Error("--staged is not built into this binary yet");
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-ScanOutput run_history_scan(const Engine&, const ScanRequest&, const FindingFilter&, const std::string&,
-                            const HistoryOptions&) {
-    throw Error("--git-history is not built into this binary yet");
+// git exports these to hooks (GIT_INDEX_FILE names the temporary index of `git commit -a` or
+// `git commit FILE`); when one is set the repository is opened the way git would open it.
+bool git_environment_set() {
+    for (const char* name : {"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') return true;
+    }
+    return false;
+}
+
+// Identifies a finding within one item regardless of its line: rule, the part of its path below
+// the item (archive members), value.
+std::string content_key(const Finding& f, size_t item_path_size) {
+    std::string key = f.rule->id;
+    key += '\0';
+    key += f.path.substr(std::min(item_path_size, f.path.size()));
+    key += '\0';
+    key += f.secret;
+    return key;
+}
+
+std::string too_large_message(uint64_t size) {
+    return "larger than --max-file-size (" + std::to_string(size) + " bytes); skipped";
+}
+
+// Scans the staged files one after the other (a commit is small: threads would cost more than
+// they save) and keeps the findings the commit adds.
+class StagedScanner {
+public:
+    StagedScanner(const Engine& engine, const ScanRequest& request, const FindingFilter& filter, GitRepo& repo)
+        : m_request(request), m_filter(filter), m_repo(repo), m_reader(repo), m_file_rules(engine.rules(), false),
+          m_items(engine.matcher(), request.settings, request.limits, request.transcripts) {}
+
+    void scan(const StagedFile& file, ScanOutput& out) {
+        if (!m_file_rules.empty()) {
+            WalkEntry entry;
+            entry.fs_path = m_repo.workdir() + file.path;
+            entry.display_path = file.path;
+            entry.project_path = file.path;
+            entry.ignored = m_repo.is_ignored(file.path);
+            entry.repo = &m_repo;
+            size_t first = out.findings.size();
+            m_file_rules.evaluate(entry, out);
+            finish(out, first);
+        }
+        uint64_t size = 0;
+        switch (m_reader.read_blob(file.blob, m_request.limits.max_file_size, m_new, size)) {
+            case BlobStatus::too_large:
+                ++out.stats.skipped_too_large;
+                out.note(file.path, too_large_message(size));
+                return;
+            case BlobStatus::unreadable:
+                out.error(file.path, "cannot read the staged content: " + m_reader.error());
+                return;
+            case BlobStatus::ok:
+                break;
+        }
+        ScanOutput local;
+        ItemInfo item{file.path, file.path, nullptr, false, 0};
+        bool scanned = m_items.scan_bytes(m_new, item, local);
+        if (scanned) {
+            ++local.stats.files_scanned;
+            local.stats.bytes_scanned += m_new.size();
+            if (file.has_old && !local.findings.empty()) keep_added(file, local);
+        }
+        size_t first = out.findings.size();
+        out.merge(std::move(local));
+        finish(out, first);
+    }
+
+private:
+    // Drops the findings that the version in HEAD already had: by line for plain text (a finding
+    // stays when one of its lines is added), by rule and value for what is not located by lines
+    // of this file (archive members, decoded UTF-16).
+    void keep_added(const StagedFile& file, ScanOutput& local) {
+        uint64_t size = 0;
+        BlobStatus status = m_reader.read_blob(file.old_blob, m_request.limits.max_file_size, m_old, size);
+        if (status != BlobStatus::ok) {
+            local.warning(file.path, "the committed version cannot be read; every finding in the file is reported");
+            return;
+        }
+        bool text = sniff_content(std::string_view(m_new).substr(0, k_sniff_bytes)) == ContentKind::text;
+        auto by_line = [&](const Finding& f) { return text && f.line > 0 && f.path == file.path; };
+        std::vector<LineRange> ranges;
+        std::unordered_set<std::string> old_keys;
+        bool any_by_line = std::any_of(local.findings.begin(), local.findings.end(), by_line);
+        bool any_by_key = !std::all_of(local.findings.begin(), local.findings.end(), by_line);
+        if (any_by_line) ranges = added_line_ranges(m_old, m_new);
+        if (any_by_key) {
+            ScanOutput before;
+            ItemInfo item{file.path, file.path, nullptr, false, 0};
+            m_items.scan_bytes(m_old, item, before);
+            for (const Finding& f : before.findings) old_keys.insert(content_key(f, file.path.size()));
+        }
+        auto& findings = local.findings;
+        findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                      [&](const Finding& f) {
+                                          if (by_line(f)) return !touches_ranges(ranges, f.line, f.end_line);
+                                          return old_keys.count(content_key(f, file.path.size())) != 0;
+                                      }),
+                       findings.end());
+    }
+
+    void finish(ScanOutput& out, size_t first) {
+        for (size_t i = first; i < out.findings.size(); ++i) {
+            m_filter.apply(out.findings[i]);
+            if (m_request.on_finding) m_request.on_finding(out.findings[i]);
+        }
+    }
+
+    const ScanRequest& m_request;
+    const FindingFilter& m_filter;
+    GitRepo& m_repo;
+    GitObjectReader m_reader;
+    FileRuleEvaluator m_file_rules;
+    ItemScanner m_items;
+    std::string m_new;
+    std::string m_old;
+};
+
+// A finding of the history scan and the visiting position of the commit that carries it.
+struct Attributed {
+    Finding finding;
+    uint32_t position;
+};
+
+// Keeps, for every fingerprint, only the findings of the earliest commit (a file edited later
+// still holds the secret its first version introduced); the rest are the same finding again.
+std::vector<Attributed> earliest_per_fingerprint(std::vector<Attributed> all) {
+    std::unordered_map<std::string, uint32_t> first;
+    for (const auto& a : all) {
+        auto [it, fresh] = first.emplace(a.finding.fingerprint, a.position);
+        if (!fresh) it->second = std::min(it->second, a.position);
+    }
+    std::vector<Attributed> kept;
+    for (auto& a : all) {
+        if (first[a.finding.fingerprint] == a.position) kept.push_back(std::move(a));
+    }
+    return kept;
+}
+
+// The most severe file rule (condition tracked or exists) that a path committed in history
+// matches, or nullptr. Whether it is ignored today says nothing about the commit.
+const Rule* history_file_rule(const std::vector<const Rule*>& rules, const std::string& path) {
+    const Rule* best = nullptr;
+    for (const Rule* rule : rules) {
+        if ((!best || rule->severity > best->severity) && file_rule_matches_path(*rule, path)) best = rule;
+    }
+    return best;
+}
+
+// With --since, a secret that the boundary commit already had at the same path was not introduced
+// after it, although a later version of the file is where the walk first met it: drop it. Only
+// the boundary versions of paths with findings are read and scanned.
+void drop_older_than_boundary(const HistoryWalk& walk, GitRepo& repo, const Engine& engine, const ScanRequest& request,
+                              std::vector<Attributed>& findings) {
+    GitObjectReader reader(repo);
+    ItemScanner scanner(engine.matcher(), request.settings, request.limits, request.transcripts);
+    std::unordered_map<std::string, std::unordered_set<std::string>> old_keys;  // path -> keys at the boundary
+    std::string bytes;
+    auto keys_for = [&](const std::string& path) -> const std::unordered_set<std::string>& {
+        auto [it, fresh] = old_keys.try_emplace(path);
+        if (!fresh) return it->second;
+        for (const GitOid& blob : walk.boundary_blobs(path)) {
+            uint64_t size = 0;
+            if (reader.read_blob(blob, request.limits.max_file_size, bytes, size) != BlobStatus::ok) continue;
+            ScanOutput before;
+            ItemInfo item{path, path, nullptr, false, 0};
+            scanner.scan_bytes(bytes, item, before);
+            for (const Finding& f : before.findings) it->second.insert(content_key(f, path.size()));
+        }
+        return it->second;
+    };
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Attributed& a) {
+                                      const Finding& f = a.finding;
+                                      if (f.rule->kind != RuleKind::content) return false;  // paths: seeded by the walk
+                                      const std::string& path = f.project_path;
+                                      return keys_for(path).count(content_key(f, path.size())) != 0;
+                                  }),
+                   findings.end());
+}
+
+}  // namespace
+
+ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
+                           const std::string& path) {
+    auto started = Clock::now();
+    std::string error;
+    auto repo = GitRepo::open(path, false, git_environment_set(), error);
+    if (!repo) throw Error("--staged: " + error);
+    StagedList staged;
+    if (!list_staged_files(*repo, staged, error)) throw Error("--staged: " + error);
+    ScanOutput out;
+    out.stats.skipped_symlinks += staged.symlinks;
+    StagedScanner scanner(engine, request, filter, *repo);
+    for (const StagedFile& file : staged.files) scanner.scan(file, out);
+    finish_output(out);
+    out.stats.seconds = seconds_since(started);
+    return out;
+}
+
+ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
+                            const std::string& path, const HistoryOptions& history) {
+    auto started = Clock::now();
+    std::string error;
+    auto repo = GitRepo::open(path, true, false, error);
+    if (!repo) throw Error("--git-history: " + error);
+    HistoryWalk walk(*repo, HistoryWalkOptions{history.since, history.all_refs});
+    ScanOutput main_output;
+    if (repo->is_shallow()) {
+        main_output.warning("", "shallow clone: the history before its oldest commits is missing and was not "
+                                "scanned; what those commits contain is attributed to them ('git fetch "
+                                "--unshallow' for the full history)");
+    }
+
+    unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
+    constexpr size_t k_batch = 64;
+    BoundedQueue<std::vector<HistoryBlob>> queue(4 * threads);
+    std::vector<ScanOutput> outputs(threads);
+    std::vector<std::vector<uint32_t>> positions(threads);  // per finding of outputs[t]
+    const std::string git_dir = repo->git_dir();
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            ScanOutput& local = outputs[t];
+            GitObjectReader reader(git_dir);
+            if (!reader.ok()) local.error("", "cannot open the repository in a worker: " + reader.error());
+            ItemScanner scanner(engine.matcher(), request.settings, request.limits, request.transcripts);
+            std::string bytes;
+            CommitRef commit;
+            while (auto batch = queue.pop()) {
+                if (!reader.ok()) continue;  // keep draining so the walk never blocks
+                for (HistoryBlob& blob : *batch) {
+                    uint64_t size = 0;
+                    BlobStatus status = reader.read_blob(blob.blob, request.limits.max_file_size, bytes, size);
+                    commit.id = walk.commit_id(blob.commit).hex();
+                    std::string where = blob.path + " (commit " + commit.id.substr(0, 12) + ")";
+                    if (status == BlobStatus::too_large) {
+                        ++local.stats.skipped_too_large;
+                        local.note(where, too_large_message(size));
+                        continue;
+                    }
+                    if (status == BlobStatus::unreadable) {
+                        local.error(where, reader.error());
+                        continue;
+                    }
+                    size_t first = local.findings.size();
+                    ItemInfo item{blob.path, blob.path, &commit, false, 0};
+                    if (scanner.scan_bytes(bytes, item, local)) {
+                        ++local.stats.files_scanned;
+                        ++local.stats.blobs_scanned;
+                        local.stats.bytes_scanned += bytes.size();
+                    }
+                    for (size_t i = first; i < local.findings.size(); ++i) {
+                        filter.apply(local.findings[i]);
+                        positions[t].push_back(blob.commit);
+                    }
+                }
+            }
+        });
+    }
+
+    std::vector<const Rule*> file_rules;
+    for (const Rule& rule : engine.rules().rules()) {
+        if (rule.kind == RuleKind::file &&
+            (rule.condition == FileCondition::tracked || rule.condition == FileCondition::exists)) {
+            file_rules.push_back(&rule);
+        }
+    }
+    std::vector<Attributed> path_findings;
+    std::vector<HistoryBlob> batch;
+    batch.reserve(k_batch);
+    auto on_blob = [&](HistoryBlob&& blob) {
+        batch.push_back(std::move(blob));
+        if (batch.size() >= k_batch) {
+            queue.push(std::move(batch));
+            batch = {};
+            batch.reserve(k_batch);
+        }
+    };
+    auto on_path = [&](const std::string& file, uint32_t position) {
+        const Rule* rule = history_file_rule(file_rules, file);
+        if (!rule) return;
+        Finding f;
+        f.rule = rule;
+        f.severity = rule->severity;
+        f.path = file;
+        f.project_path = file;
+        f.message = rule->message;
+        filter.apply(f);
+        path_findings.push_back({std::move(f), position});
+    };
+    auto on_problem = [&](const std::string& message, bool is_error) {
+        if (is_error) {
+            main_output.error("", message);
+        } else {
+            main_output.warning("", message);
+        }
+    };
+    walk.run(on_blob, file_rules.empty() ? nullptr : std::function<void(const std::string&, uint32_t)>(on_path),
+             on_problem);
+    if (!batch.empty()) queue.push(std::move(batch));
+    queue.close();
+    for (auto& w : workers) w.join();
+
+    std::vector<Attributed> all = std::move(path_findings);
+    for (unsigned t = 0; t < threads; ++t) {
+        for (size_t i = 0; i < outputs[t].findings.size(); ++i) {
+            all.push_back({std::move(outputs[t].findings[i]), positions[t][i]});
+        }
+        outputs[t].findings.clear();
+        main_output.merge(std::move(outputs[t]));
+    }
+    std::vector<Attributed> kept = earliest_per_fingerprint(std::move(all));
+    if (!history.since.empty()) drop_older_than_boundary(walk, *repo, engine, request, kept);
+    std::unordered_map<uint32_t, CommitRef> commits;
+    for (Attributed& a : kept) {
+        auto it = commits.find(a.position);
+        if (it == commits.end()) {
+            CommitInfo info = walk.describe(a.position);
+            it = commits.emplace(a.position, CommitRef{info.id, info.author, info.date}).first;
+        }
+        a.finding.commit = it->second;
+        if (request.on_finding) request.on_finding(a.finding);
+        main_output.findings.push_back(std::move(a.finding));
+    }
+    finish_output(main_output);
+    main_output.stats.seconds = seconds_since(started);
+    return main_output;
 }
 
 }  // namespace aaiscan

@@ -14,9 +14,18 @@ struct HistoryOptions {
     bool all_refs = false;
 };
 
-// `path` is any directory inside the repository. Throws Error when it is not a usable repository.
+// Scans what `git commit` would record from the repository containing `path` (or the one git
+// names in GIT_DIR / GIT_INDEX_FILE, as in a hook): the staged blob of every added, modified,
+// renamed or copied regular file, keeping only findings on lines the commit adds (a new file is
+// all added), plus the file rules for each staged path (a staged .env is about to be tracked).
+// Paths are repository-relative. Throws Error when there is no usable repository, HEAD or index.
 ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
                            const std::string& path);
+
+// Scans every blob of the history (HEAD, all refs, or the commits after `since`) once, with
+// `request.threads` workers; each finding carries the commit that first introduced it (the
+// earliest one when later versions of the file still hold the same secret). Bare repositories
+// and shallow clones (with a warning) work. Throws Error when the history cannot be walked at all.
 ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
                             const std::string& path, const HistoryOptions& history);
 

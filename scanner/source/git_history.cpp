@@ -1,0 +1,355 @@
+// History enumeration (see git_history.h).
+#include "source/git_history.h"
+
+#include <git2.h>
+
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <queue>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "source/git_oid_set.h"
+#include "source/git_repo.h"
+#include "util/error.h"
+
+namespace aaiscan {
+namespace {
+
+struct OidHash {
+    size_t operator()(const GitOid& oid) const {
+        size_t h;
+        std::memcpy(&h, oid.bytes.data(), sizeof h);
+        return h;
+    }
+};
+
+GitOid to_oid(const git_oid& id) {
+    GitOid out;
+    std::memcpy(out.bytes.data(), id.id, 20);
+    return out;
+}
+
+git_oid to_git(const GitOid& oid) {
+    git_oid out;
+    std::memcpy(out.id, oid.bytes.data(), 20);
+    return out;
+}
+
+enum class NodeState : uint8_t { unloaded, loaded, missing };
+
+struct Node {
+    GitOid oid;
+    GitOid tree;
+    int64_t time = 0;
+    uint32_t parent_begin = 0;
+    uint32_t parent_count = 0;
+    NodeState state = NodeState::unloaded;
+    bool hidden = false;  // an ancestor of --since (or --since itself)
+};
+
+// The commit an object (tag, ref target) peels to, or false.
+bool peel_to_commit(git_repository* repo, const git_oid& id, git_oid& out) {
+    git_object* object = nullptr;
+    if (git_object_lookup(&object, repo, &id, GIT_OBJECT_ANY) != 0) return false;
+    git_object* commit = nullptr;
+    bool ok = git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0;
+    if (ok) {
+        git_oid_cpy(&out, git_object_id(commit));
+        git_object_free(commit);
+    }
+    git_object_free(object);
+    return ok;
+}
+
+}  // namespace
+
+std::string format_git_time(int64_t seconds, int offset_minutes) {
+    time_t local = static_cast<time_t>(seconds + int64_t(offset_minutes) * 60);
+    struct tm parts {};
+    if (gmtime_r(&local, &parts) == nullptr) return {};
+    char buffer[32];
+    size_t n = std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &parts);
+    std::string out(buffer, n);
+    if (offset_minutes == 0) return out + "Z";
+    int abs = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+    char zone[8];
+    std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', (abs / 60) % 100, abs % 60);
+    return out + zone;
+}
+
+struct HistoryWalk::Impl {
+    git_repository* repo = nullptr;
+    std::vector<GitOid> tips;
+    std::vector<GitOid> hidden_tips;
+    std::vector<std::string> ref_problems;
+    std::unordered_set<GitOid, OidHash> shallow;
+    std::vector<Node> nodes;
+    std::vector<uint32_t> parents;
+    std::unordered_map<GitOid, uint32_t, OidHash> index;
+    std::vector<uint32_t> order;  // visiting position -> node
+    OidSet seen;                  // trees and blobs already walked
+    std::unordered_set<std::string> paths_seen;
+    std::vector<GitOid> boundary_trees;
+
+    uint32_t intern(const GitOid& oid) {
+        auto [it, fresh] = index.emplace(oid, static_cast<uint32_t>(nodes.size()));
+        if (fresh) {
+            nodes.emplace_back();
+            nodes.back().oid = oid;
+        }
+        return it->second;
+    }
+
+    void read_shallow_file(const std::string& common_dir) {
+        std::ifstream in(common_dir + "shallow");
+        std::string line;
+        while (std::getline(in, line)) {
+            git_oid id;
+            if (line.size() >= 40 && git_oid_fromstrn(&id, line.data(), 40) == 0) shallow.insert(to_oid(id));
+        }
+    }
+
+    // Loads every commit reachable from `starts` that is not loaded yet.
+    void load(const std::vector<GitOid>& starts, bool hidden, const std::function<void(const std::string&, bool)>& problem) {
+        std::vector<uint32_t> stack;
+        for (const auto& s : starts) stack.push_back(intern(s));
+        while (!stack.empty()) {
+            uint32_t i = stack.back();
+            stack.pop_back();
+            if (nodes[i].state != NodeState::unloaded) continue;
+            git_oid id = to_git(nodes[i].oid);
+            git_commit* commit = nullptr;
+            if (git_commit_lookup(&commit, repo, &id) != 0) {
+                nodes[i].state = NodeState::missing;
+                problem("commit " + nodes[i].oid.hex() + " cannot be read (" + last_git_error("missing") +
+                            "); the history behind it was not scanned",
+                        true);
+                continue;
+            }
+            nodes[i].tree = to_oid(*git_commit_tree_id(commit));
+            nodes[i].time = git_commit_time(commit);
+            nodes[i].state = NodeState::loaded;
+            nodes[i].hidden = hidden;
+            nodes[i].parent_begin = static_cast<uint32_t>(parents.size());
+            if (!shallow.count(nodes[i].oid)) {
+                unsigned count = git_commit_parentcount(commit);
+                for (unsigned k = 0; k < count; ++k) {
+                    uint32_t p = intern(to_oid(*git_commit_parent_id(commit, k)));
+                    parents.push_back(p);
+                    stack.push_back(p);
+                }
+                nodes[i].parent_count = count;
+            }
+            git_commit_free(commit);
+        }
+    }
+
+    bool visible(uint32_t i) const { return nodes[i].state == NodeState::loaded && !nodes[i].hidden; }
+
+    // Parents first; among commits that are ready, the oldest (then the first found) first.
+    void order_commits() {
+        std::vector<uint32_t> pending(nodes.size(), 0);
+        std::vector<uint32_t> child_count(nodes.size() + 1, 0);
+        for (uint32_t i = 0; i < nodes.size(); ++i) {
+            if (!visible(i)) continue;
+            for (uint32_t k = 0; k < nodes[i].parent_count; ++k) {
+                uint32_t p = parents[nodes[i].parent_begin + k];
+                if (!visible(p)) continue;
+                ++pending[i];
+                ++child_count[p + 1];
+            }
+        }
+        for (size_t i = 1; i < child_count.size(); ++i) child_count[i] += child_count[i - 1];
+        std::vector<uint32_t> children(child_count.back());
+        std::vector<uint32_t> fill(child_count.begin(), child_count.end() - 1);
+        for (uint32_t i = 0; i < nodes.size(); ++i) {
+            if (!visible(i)) continue;
+            for (uint32_t k = 0; k < nodes[i].parent_count; ++k) {
+                uint32_t p = parents[nodes[i].parent_begin + k];
+                if (visible(p)) children[fill[p]++] = i;
+            }
+        }
+        using Item = std::pair<int64_t, uint32_t>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<>> ready;
+        for (uint32_t i = 0; i < nodes.size(); ++i) {
+            if (visible(i) && pending[i] == 0) ready.emplace(nodes[i].time, i);
+        }
+        while (!ready.empty()) {
+            uint32_t i = ready.top().second;
+            ready.pop();
+            order.push_back(i);
+            for (uint32_t c = child_count[i]; c < child_count[i + 1]; ++c) {
+                uint32_t child = children[c];
+                if (--pending[child] == 0) ready.emplace(nodes[child].time, child);
+            }
+        }
+    }
+
+    // Walks `root` depth-first, skipping trees and blobs seen before. With `emit`, reports new
+    // blobs and first-seen paths of commit `position`; without, only marks them seen.
+    void walk_tree(const GitOid& root, uint32_t position, bool emit, const std::function<void(HistoryBlob&&)>& on_blob,
+                   const std::function<void(const std::string&, uint32_t)>& on_path,
+                   const std::function<void(const std::string&, bool)>& problem) {
+        if (!seen.insert(root.bytes.data())) return;
+        struct Frame {
+            git_tree* tree;
+            size_t next;
+            size_t count;
+            size_t prefix_length;
+        };
+        std::vector<Frame> stack;
+        std::string prefix;
+        auto open = [&](const GitOid& oid, const std::string& where) {
+            git_oid id = to_git(oid);
+            git_tree* tree = nullptr;
+            if (git_tree_lookup(&tree, repo, &id) != 0) {
+                problem("tree " + oid.hex() + (where.empty() ? std::string() : " (" + where + ")") +
+                            " cannot be read: " + last_git_error("missing"),
+                        true);
+                return;
+            }
+            stack.push_back({tree, 0, git_tree_entrycount(tree), prefix.size()});
+        };
+        open(root, "");
+        while (!stack.empty()) {
+            Frame& frame = stack.back();
+            if (frame.next == frame.count) {
+                git_tree_free(frame.tree);
+                stack.pop_back();
+                continue;
+            }
+            const git_tree_entry* entry = git_tree_entry_byindex(frame.tree, frame.next++);
+            git_filemode_t mode = git_tree_entry_filemode(entry);
+            const git_oid* id = git_tree_entry_id(entry);
+            if (mode != GIT_FILEMODE_TREE && mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+                continue;  // symlinks (their target is not content) and submodules
+            }
+            prefix.resize(frame.prefix_length);
+            prefix += git_tree_entry_name(entry);
+            if (mode == GIT_FILEMODE_TREE) {
+                if (!seen.insert(id->id)) continue;
+                prefix += '/';
+                open(to_oid(*id), prefix);
+                continue;
+            }
+            if (emit && on_path && paths_seen.insert(prefix).second) on_path(prefix, position);
+            if (!emit && on_path) paths_seen.insert(prefix);
+            if (seen.insert(id->id) && emit) on_blob(HistoryBlob{to_oid(*id), prefix, position});
+        }
+    }
+};
+
+HistoryWalk::HistoryWalk(GitRepo& repo, const HistoryWalkOptions& options) : m_impl(std::make_unique<Impl>()) {
+    Impl& impl = *m_impl;
+    impl.repo = static_cast<git_repository*>(repo.raw());
+    impl.read_shallow_file(repo.common_dir());
+    int unborn = git_repository_head_unborn(impl.repo);
+    git_oid head;
+    bool have_head = unborn == 0 && git_reference_name_to_id(&head, impl.repo, "HEAD") == 0 &&
+                     peel_to_commit(impl.repo, head, head);
+    if (!options.all_refs) {
+        if (unborn == 1) throw Error("HEAD is a branch without commits yet: there is no history to scan");
+        if (!have_head) throw Error("cannot resolve HEAD to a commit: " + last_git_error("unknown error"));
+        impl.tips.push_back(to_oid(head));
+    } else {
+        if (have_head) impl.tips.push_back(to_oid(head));
+        git_reference_iterator* it = nullptr;
+        if (git_reference_iterator_new(&it, impl.repo) != 0) {
+            throw Error("cannot list the references: " + last_git_error("unknown error"));
+        }
+        git_reference* ref = nullptr;
+        while (git_reference_next(&ref, it) == 0) {
+            git_reference* resolved = nullptr;
+            git_oid target;
+            if (git_reference_resolve(&resolved, ref) == 0 &&
+                peel_to_commit(impl.repo, *git_reference_target(resolved), target)) {
+                impl.tips.push_back(to_oid(target));
+            } else if (std::strncmp(git_reference_name(ref), "refs/tags/", 10) != 0) {
+                // A tag may name a tree or blob; any other ref that does not lead to a commit is broken.
+                impl.ref_problems.push_back(std::string("reference ") + git_reference_name(ref) +
+                                            " does not lead to a readable commit; skipped");
+            }
+            git_reference_free(resolved);
+            git_reference_free(ref);
+        }
+        git_reference_iterator_free(it);
+        if (impl.tips.empty()) throw Error("the repository has no commits: there is no history to scan");
+    }
+    if (!options.since.empty()) {
+        git_object* object = nullptr;
+        if (git_revparse_single(&object, impl.repo, options.since.c_str()) != 0) {
+            throw Error("--since: unknown revision '" + options.since + "': " + last_git_error("not found"));
+        }
+        git_oid since;
+        bool ok = peel_to_commit(impl.repo, *git_object_id(object), since);
+        git_object_free(object);
+        if (!ok) throw Error("--since: '" + options.since + "' does not name a commit");
+        impl.hidden_tips.push_back(to_oid(since));
+    }
+}
+
+HistoryWalk::~HistoryWalk() = default;
+
+void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
+                      const std::function<void(const std::string&, uint32_t)>& on_path,
+                      const std::function<void(const std::string&, bool)>& on_problem) {
+    Impl& impl = *m_impl;
+    for (const auto& p : impl.ref_problems) on_problem(p, false);
+    impl.load(impl.hidden_tips, true, on_problem);
+    impl.load(impl.tips, false, on_problem);
+    impl.order_commits();
+    // What the commits right after --since start from counts as seen: only changes are scanned.
+    std::unordered_set<uint32_t> boundary;
+    for (uint32_t i : impl.order) {
+        const Node& n = impl.nodes[i];
+        for (uint32_t k = 0; k < n.parent_count; ++k) {
+            uint32_t p = impl.parents[n.parent_begin + k];
+            if (impl.nodes[p].hidden && impl.nodes[p].state == NodeState::loaded && boundary.insert(p).second) {
+                impl.boundary_trees.push_back(impl.nodes[p].tree);
+                impl.walk_tree(impl.nodes[p].tree, 0, false, on_blob, on_path, on_problem);
+            }
+        }
+    }
+    for (uint32_t position = 0; position < impl.order.size(); ++position) {
+        impl.walk_tree(impl.nodes[impl.order[position]].tree, position, true, on_blob, on_path, on_problem);
+    }
+}
+
+size_t HistoryWalk::commit_count() const { return m_impl->order.size(); }
+
+std::vector<GitOid> HistoryWalk::boundary_blobs(const std::string& path) const {
+    std::vector<GitOid> out;
+    for (const GitOid& oid : m_impl->boundary_trees) {
+        git_oid id = to_git(oid);
+        git_tree* tree = nullptr;
+        if (git_tree_lookup(&tree, m_impl->repo, &id) != 0) continue;
+        git_tree_entry* entry = nullptr;
+        if (git_tree_entry_bypath(&entry, tree, path.c_str()) == 0) {
+            if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) out.push_back(to_oid(*git_tree_entry_id(entry)));
+            git_tree_entry_free(entry);
+        }
+        git_tree_free(tree);
+    }
+    return out;
+}
+
+GitOid HistoryWalk::commit_id(uint32_t commit) const { return m_impl->nodes[m_impl->order[commit]].oid; }
+
+CommitInfo HistoryWalk::describe(uint32_t commit) const {
+    CommitInfo info;
+    GitOid oid = commit_id(commit);
+    info.id = oid.hex();
+    git_oid id = to_git(oid);
+    git_commit* c = nullptr;
+    if (git_commit_lookup(&c, m_impl->repo, &id) != 0) return info;
+    if (const git_signature* author = git_commit_author(c)) {
+        info.author = std::string(author->name ? author->name : "") + " <" + (author->email ? author->email : "") + ">";
+        info.date = format_git_time(author->when.time, author->when.offset);
+    }
+    git_commit_free(c);
+    return info;
+}
+
+}  // namespace aaiscan

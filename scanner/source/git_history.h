@@ -1,0 +1,74 @@
+// Enumerates every distinct blob of a repository's history once, with the commit that introduced
+// it: commits are visited parents-first (oldest first among unrelated ones), each commit's tree is
+// walked skipping every tree and blob already seen, so a blob is reported at the first commit and
+// path where it appears — also when a later commit deleted it. Reads .git/shallow itself (the
+// libgit2 in Debian 12 cannot walk a shallow clone) and never holds blob contents.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "source/git_objects.h"
+
+namespace aaiscan {
+
+class GitRepo;
+
+struct HistoryWalkOptions {
+    std::string since;      // only commits that are not ancestors of this revision ("" for all)
+    bool all_refs = false;  // start from every ref (and HEAD), not only HEAD
+};
+
+// One blob at the commit and path where it first appears.
+struct HistoryBlob {
+    GitOid blob;
+    std::string path;      // repository-relative
+    uint32_t commit = 0;   // index into HistoryWalk::commit_id(): its position in visiting order
+};
+
+// Who and when, for a commit that a finding is attributed to.
+struct CommitInfo {
+    std::string id;      // 40 hex digits
+    std::string author;  // "Name <email>"
+    std::string date;    // author date, ISO 8601 with the author's UTC offset
+};
+
+class HistoryWalk {
+public:
+    // Resolves the starting points. Throws Error when they cannot be resolved (no commit yet,
+    // an unknown --since revision, an unreadable HEAD): the scan cannot happen.
+    HistoryWalk(GitRepo& repo, const HistoryWalkOptions& options);
+    ~HistoryWalk();
+    HistoryWalk(const HistoryWalk&) = delete;
+    HistoryWalk& operator=(const HistoryWalk&) = delete;
+
+    // Loads the commit graph, then walks it, calling `on_blob` for every blob seen for the first
+    // time and `on_path` for every regular-file path entry of a new tree (blob seen or not; file
+    // rules look at paths). Problems (a missing object, a shallow boundary) go to `on_problem`
+    // with `is_error` set when part of the history could not be read.
+    void run(const std::function<void(HistoryBlob&&)>& on_blob,
+             const std::function<void(const std::string& path, uint32_t commit)>& on_path,
+             const std::function<void(const std::string& message, bool is_error)>& on_problem);
+
+    size_t commit_count() const;
+    // The blobs at `path` in the commits the walk started after (the --since boundary, known once
+    // run() has returned): what a finding must be absent from to count as introduced after it.
+    std::vector<GitOid> boundary_blobs(const std::string& path) const;
+    GitOid commit_id(uint32_t commit) const;
+    // Author and date of a visited commit (reads the commit again; meant for the few that carry
+    // findings). Only id is filled when the commit cannot be read.
+    CommitInfo describe(uint32_t commit) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// "2026-01-02T03:04:05Z" / "2026-01-02T05:04:05+02:00" for seconds since the epoch and an offset
+// in minutes east of UTC.
+std::string format_git_time(int64_t seconds, int offset_minutes);
+
+}  // namespace aaiscan
