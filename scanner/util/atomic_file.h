@@ -15,8 +15,9 @@ std::string write_file_atomically(const std::filesystem::path& path, std::string
                                   mode_t mode = 0644);
 
 // Writes a report to `path`: atomically (as above) when `path` is a regular file or does not
-// exist yet; directly when it is a device, FIFO or socket (`-o /dev/null`, `-o /dev/stdout`),
-// which must never be replaced by a regular file.
+// exist yet; directly when it is a device, FIFO, socket or symlink (`-o /dev/null`,
+// `-o /dev/stdout`), which must never be replaced by a regular file (our own stdout is written
+// through its descriptor). A dangling symlink or a directory is an error.
 std::string write_output_file(const std::filesystem::path& path, std::string_view data);
 
 }  // namespace aaiscan

@@ -82,3 +82,20 @@ TEST_CASE("output files: regular files are replaced atomically, FIFOs are writte
     CHECK(S_ISFIFO(st.st_mode));
     CHECK_FALSE(write_output_file(dir.path(), "x").empty());  // a directory is an error
 }
+
+TEST_CASE("output files: a symlink (like /dev/stdout) is written through, never replaced") {
+    TempDir dir;
+    auto target = dir / "target.txt";
+    write_file(target, "a much longer previous content");
+    auto link = dir / "link";
+    REQUIRE(symlink(target.c_str(), link.c_str()) == 0);
+    CHECK(write_output_file(link, "new").empty());
+    struct stat st {};
+    REQUIRE(lstat(link.c_str(), &st) == 0);
+    CHECK(S_ISLNK(st.st_mode));
+    CHECK(read_file(target) == "new");
+    auto dangling = dir / "dangling";
+    REQUIRE(symlink((dir / "missing").c_str(), dangling.c_str()) == 0);
+    CHECK_FALSE(write_output_file(dangling, "x").empty());
+    CHECK_FALSE(std::filesystem::exists(dir / "missing"));
+}
