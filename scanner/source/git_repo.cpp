@@ -3,6 +3,8 @@
 
 #include <git2.h>
 
+#include "source/git_ignore_check.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -127,7 +129,21 @@ std::string GitRepo::config_path(const std::string& key) const {
 bool GitRepo::is_ignored(const std::string& relative) {
     int ignored = 0;
     if (git_ignore_path_is_ignored(&ignored, static_cast<git_repository*>(m_repo), relative.c_str()) != 0) return false;
-    return ignored != 0;
+    if (ignored == 0) return false;
+    if (relative.empty() || relative.back() == '/' || m_workdir.empty()) return true;
+    if (!m_negations) m_negations = std::make_unique<NestedNegationCheck>(m_workdir);
+    if (!m_negations->reincludes(relative)) return true;
+    // Re-included by a nested negation, unless a parent directory is ignored (git cannot
+    // re-include a file inside an ignored directory).
+    for (size_t slash = relative.find('/'); slash != std::string::npos; slash = relative.find('/', slash + 1)) {
+        int dir_ignored = 0;
+        std::string dir = relative.substr(0, slash + 1);
+        if (git_ignore_path_is_ignored(&dir_ignored, static_cast<git_repository*>(m_repo), dir.c_str()) == 0 &&
+            dir_ignored != 0) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void* GitRepo::raw_index() {

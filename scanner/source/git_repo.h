@@ -10,6 +10,8 @@
 
 namespace aaiscan {
 
+class NestedNegationCheck;
+
 // Initialises libgit2 once per process (idempotent, thread-safe; concurrent callers wait).
 void ensure_libgit2();
 
@@ -48,7 +50,8 @@ public:
     // A path-valued configuration entry (`~` expanded), or "" when unset. Throws nothing.
     std::string config_path(const std::string& key) const;
 
-    // `relative` is '/'-separated, relative to workdir(). Directories may end in '/'.
+    // `relative` is '/'-separated, relative to workdir(). Directories may end in '/'. For files,
+    // libgit2's answer is corrected where it drops a nested .gitignore's negation (as git does).
     bool is_ignored(const std::string& relative);
     bool is_tracked(const std::string& relative);
     // True when the index holds an entry under directory `relative` ("dir" or "dir/").
@@ -66,6 +69,7 @@ private:
     void* m_repo = nullptr;
     void* m_index = nullptr;
     std::string m_workdir;
+    std::unique_ptr<NestedNegationCheck> m_negations;
 };
 
 }  // namespace aaiscan

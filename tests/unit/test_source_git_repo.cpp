@@ -125,3 +125,24 @@ TEST_CASE("git repo: subdirectories, worktrees and configuration") {
     CHECK(worktree->git_dir() != from_sub->git_dir());
     CHECK(worktree->is_tracked("a/b/c.txt"));
 }
+
+TEST_CASE("git repo: ignore answers agree with git check-ignore, nested negations included") {
+    TempRepo r;
+    r.write(".gitignore", ".env*\n!.env.example\n*.env\nconfig/\n");
+    r.write("apps/api/.gitignore", "!.env.production\n!/.env.staging\n");
+    r.write("apps/api/deep/.gitignore", "# comment\n!.env.x\n.env.x\n");
+    r.write("apps/web/.gitignore", ".env.local\n!prod.env\n");
+    r.write("config/.gitignore", "!.env\n");  // inside an ignored directory: cannot re-include
+    std::vector<std::string> files = {
+        ".env", ".env.example", ".env.local", "prod.env",
+        "apps/api/.env", "apps/api/.env.production", "apps/api/.env.staging", "apps/api/sub/.env.staging",
+        "apps/api/sub/.env.production", "apps/api/deep/.env.x", "apps/api/deep/.env.production",
+        "apps/web/.env.local", "apps/web/prod.env", "apps/web/.env.example", "config/.env", "src/app.py"};
+    for (const auto& f : files) r.write(f, "x\n");
+    auto repo = open_repo(r.str());
+    for (const auto& f : files) {
+        bool git_says = r.git("check-ignore -q '" + f + "'") == 0;
+        INFO(f);
+        CHECK(repo->is_ignored(f) == git_says);
+    }
+}
