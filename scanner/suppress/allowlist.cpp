@@ -25,9 +25,22 @@ Allowlist::~Allowlist() = default;
 Allowlist::Allowlist(Allowlist&&) noexcept = default;
 Allowlist& Allowlist::operator=(Allowlist&&) noexcept = default;
 
+void Allowlist::set_project_base(std::string strip, std::string add) {
+    m_strip = std::move(strip);
+    m_add = std::move(add);
+}
+
 bool Allowlist::covers_path(std::string_view project_path, std::string_view display_path) const {
+    if (m_paths.empty()) return false;
+    std::string relative;  // relative to the config's directory, when that differs
+    if (!m_strip.empty() && project_path.starts_with(m_strip)) {
+        relative = project_path.substr(m_strip.size());
+    } else if (!m_add.empty()) {
+        relative = m_add + std::string(project_path);
+    }
     for (const auto& glob : m_paths) {
         if (glob_match(glob, project_path) || glob_match(glob, display_path)) return true;
+        if (!relative.empty() && glob_match(glob, relative)) return true;
     }
     return false;
 }
