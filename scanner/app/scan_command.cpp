@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -40,6 +41,32 @@ bool want_color(const ScanCommandOptions& options) {
     return isatty(STDOUT_FILENO) != 0;
 }
 
+// Where the config's directory lies relative to the root that project paths are relative to (the
+// repository top level, or the scanned directory outside a repository), for allow.paths.
+void set_allowlist_base(Allowlist& allowlist, const Config& config, const ScanCommandOptions& options) {
+    if (config.directory.empty() || config.allow.paths.empty()) return;
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path config_dir = fs::canonical(config.directory, ec);
+    if (ec) return;
+    fs::path root;
+    if (auto repo = GitRepo::discover(config.directory)) {
+        root = fs::canonical(repo->workdir(), ec);
+    } else if (!options.paths.empty() && options.paths.front() != "-") {
+        root = fs::canonical(options.paths.front(), ec);
+        if (!ec && !fs::is_directory(root)) root = root.parent_path();
+    } else {
+        root = fs::current_path(ec);
+    }
+    if (ec || root.empty()) return;
+    auto under = [](const fs::path& inner, const fs::path& outer) -> std::string {
+        std::string rel = inner.lexically_relative(outer).generic_string();
+        if (rel.empty() || rel == "." || rel.starts_with("..")) return {};
+        return rel + "/";
+    };
+    allowlist.set_project_base(under(config_dir, root), under(root, config_dir));
+}
+
 void print_stats(const ScanOutput& output, std::ostream& err) {
     const ScanStats& s = output.stats;
     double mb = static_cast<double>(s.bytes_scanned) / (1024.0 * 1024.0);
@@ -52,16 +79,19 @@ void print_stats(const ScanOutput& output, std::ostream& err) {
 
 }  // namespace
 
-int execute_scan(const ScanCommandOptions& options) {
-    if (options.format != "text" && options.format != "json" && options.format != "jsonl" && options.format != "sarif") {
-        throw Error("unknown --format '" + options.format + "' (text, json, jsonl, sarif)");
-    }
+std::unique_ptr<ScanSession> open_scan_session(const ScanCommandOptions& options) {
     if (options.staged && options.git_history) throw Error("--staged and --git-history cannot be combined");
-    std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+    if ((options.staged || options.git_history) && options.paths.size() > 1) {
+        throw Error(std::string(options.staged ? "--staged" : "--git-history") +
+                    " takes at most one PATH: a directory of the repository to scan");
+    }
+    std::string first_path = options.paths.empty() ? std::string(".") : options.paths.front();
     // libgit2's start-up is slow; overlap it with loading the rules (the pre-commit path).
     std::jthread git_warmup;
-    if (may_be_in_repository(paths.front() == "-" ? "." : paths.front())) git_warmup = std::jthread([] { ensure_libgit2(); });
-    Config config = resolve_config(options, paths.front());
+    if (may_be_in_repository(first_path == "-" ? "." : first_path)) git_warmup = std::jthread([] { ensure_libgit2(); });
+    auto session = std::make_unique<ScanSession>();
+    session->config = resolve_config(options, first_path);
+    const Config& config = session->config;
 
     EngineOptions engine_options;
     engine_options.rule_paths = options.rule_paths;
@@ -69,30 +99,21 @@ int execute_scan(const ScanCommandOptions& options) {
     engine_options.disable = options.disable;
     engine_options.engine = options.engine;
     engine_options.use_cache = !options.no_cache;
-    Engine engine(engine_options, config);
-    for (const auto& w : engine.warnings()) std::cerr << "aaiscan: warning: " << w << '\n';
+    session->engine = std::make_unique<Engine>(engine_options, config);
+    for (const auto& w : session->engine->warnings()) std::cerr << "aaiscan: warning: " << w << '\n';
 
-    Allowlist allowlist(config.allow, config.path);
-    FindingFilter filter(allowlist, nullptr);
+    session->allowlist = std::make_unique<Allowlist>(config.allow, config.path);
+    set_allowlist_base(*session->allowlist, config, options);
+    if (!options.baseline_file.empty()) session->baseline = Baseline::load(options.baseline_file);
+    session->filter = std::make_unique<FindingFilter>(*session->allowlist,
+                                                      session->baseline ? &session->baseline->fingerprints() : nullptr);
+    return session;
+}
 
-    ReportContext context;
-    context.rules = &engine.rules();
-    context.show_secrets = options.show_secrets;
-    context.color = want_color(options);
-    context.verbose = options.verbose;
-    context.fail_on = options.fail_on.value_or(config.fail_on.value_or(Severity::low));
-    context.command_line = options.command_line;
-
-    // Streaming JSON Lines goes straight to the destination; other formats are written at the end.
-    std::ofstream file_stream;
-    std::ostringstream buffered;
-    std::ostream* stream_out = &std::cout;
-    if (options.format == "jsonl" && !options.output_file.empty()) {
-        file_stream.open(options.output_file, std::ios::binary | std::ios::trunc);
-        if (!file_stream) throw Error(options.output_file + ": cannot open output file");
-        stream_out = &file_stream;
-    }
-
+ScanOutput run_scan_source(const ScanSession& session, const ScanCommandOptions& options,
+                           std::function<void(const Finding&)> on_finding) {
+    const Config& config = session.config;
+    std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     ScanRequest request;
     request.paths = paths;
     request.walk.use_gitignore = !options.no_gitignore;
@@ -108,18 +129,47 @@ int execute_scan(const ScanCommandOptions& options) {
     request.transcripts.retention_days = config.transcripts.retention_days;
     request.transcripts.force_transcript = options.transcripts;
     request.threads = options.threads;
+    request.on_finding = std::move(on_finding);
+
+    const Engine& engine = *session.engine;
+    if (options.staged) return run_staged_scan(engine, request, *session.filter, paths.front());
+    if (options.git_history) {
+        return run_history_scan(engine, request, *session.filter, paths.front(),
+                                HistoryOptions{options.since, options.all_refs});
+    }
+    return run_scan(engine, request, *session.filter);
+}
+
+int execute_scan(const ScanCommandOptions& options) {
+    if (options.format != "text" && options.format != "json" && options.format != "jsonl" && options.format != "sarif") {
+        throw Error("unknown --format '" + options.format + "' (text, json, jsonl, sarif)");
+    }
+    auto session = open_scan_session(options);
+    const Config& config = session->config;
+
+    ReportContext context;
+    context.rules = &session->engine->rules();
+    context.show_secrets = options.show_secrets;
+    context.color = want_color(options);
+    context.verbose = options.verbose;
+    context.fail_on = options.fail_on.value_or(config.fail_on.value_or(Severity::low));
+    context.command_line = options.command_line;
+
+    // Streaming JSON Lines goes straight to the destination; other formats are written at the end.
+    std::ofstream file_stream;
+    std::ostringstream buffered;
+    std::ostream* stream_out = &std::cout;
+    if (options.format == "jsonl" && !options.output_file.empty()) {
+        file_stream.open(options.output_file, std::ios::binary | std::ios::trunc);
+        if (!file_stream) throw Error(options.output_file + ": cannot open output file");
+        stream_out = &file_stream;
+    }
+    std::function<void(const Finding&)> on_finding;
     if (options.format == "jsonl") {
-        request.on_finding = [&](const Finding& f) { write_jsonl_finding(f, context, *stream_out); };
+        on_finding = [&](const Finding& f) { write_jsonl_finding(f, context, *stream_out); };
     }
 
-    ScanOutput output;
-    if (options.staged) {
-        output = run_staged_scan(engine, request, filter, paths.front());
-    } else if (options.git_history) {
-        output = run_history_scan(engine, request, filter, paths.front(), HistoryOptions{options.since, options.all_refs});
-    } else {
-        output = run_scan(engine, request, filter);
-    }
+    ScanOutput output = run_scan_source(*session, options, std::move(on_finding));
     context.exit_code = exit_code_for(output, context.fail_on);
 
     if (options.format != "jsonl") {

@@ -3,12 +3,19 @@
 // the exit status (DESIGN.md section 5).
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/config.h"
+#include "app/engine.h"
+#include "app/scan_runner.h"
 #include "match/rule_matcher.h"
 #include "ruleset/rule.h"
+#include "suppress/allowlist.h"
+#include "suppress/baseline.h"
 
 namespace aaiscan {
 
@@ -44,5 +51,26 @@ struct ScanCommandOptions {
 
 // Returns the exit code. Throws Error for configuration problems (the CLI prints them, exit 2).
 int execute_scan(const ScanCommandOptions& options);
+
+// What every scan-based command (`scan`, `baseline`) shares: the resolved config, the engine,
+// the allow-list and the --baseline fingerprints. Findings point into `engine`: keep the session
+// alive as long as they are used.
+struct ScanSession {
+    Config config;
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<Allowlist> allowlist;
+    std::optional<Baseline> baseline;
+    std::unique_ptr<FindingFilter> filter;
+};
+
+// Resolves the config, builds the engine (printing its warnings) and loads --baseline.
+// Throws Error for any configuration, rule or baseline problem.
+std::unique_ptr<ScanSession> open_scan_session(const ScanCommandOptions& options);
+
+// Runs the source the options select (paths and stdin, --staged or --git-history) with every
+// finding fingerprinted and checked against the allow-list and baseline. `on_finding` (may be
+// empty) sees each finding as soon as it is final. Throws Error when a git source cannot start.
+ScanOutput run_scan_source(const ScanSession& session, const ScanCommandOptions& options,
+                           std::function<void(const Finding&)> on_finding);
 
 }  // namespace aaiscan
