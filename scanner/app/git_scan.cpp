@@ -17,6 +17,7 @@
 #include "source/git_staged.h"
 #include "util/bounded_queue.h"
 #include "util/error.h"
+#include "util/glob.h"
 
 namespace aaiscan {
 namespace {
@@ -168,6 +169,50 @@ std::vector<Attributed> earliest_per_fingerprint(std::vector<Attributed> all) {
     return kept;
 }
 
+// Which file names can belong to a path a file rule matches: a path can only match a glob whose
+// last component matches its name, and that name must hold the component's longest literal run
+// (".env" for ".env.*"). Spares building and remembering every path of the history.
+class NameFilter {
+public:
+    explicit NameFilter(const std::vector<const Rule*>& rules) {
+        for (const Rule* rule : rules) {
+            for (const auto& glob : rule->paths) {
+                size_t slash = glob.rfind('/');
+                Component c;
+                c.glob = slash == std::string::npos ? glob : glob.substr(slash + 1);
+                if (c.glob.find("**") != std::string::npos) m_any = true;
+                std::string run;
+                for (size_t i = 0; i <= c.glob.size(); ++i) {
+                    char ch = i < c.glob.size() ? c.glob[i] : '*';
+                    if (ch == '*' || ch == '?' || ch == '[' || ch == '\\') {
+                        if (run.size() > c.literal.size()) c.literal = run;
+                        run.clear();
+                        if (ch == '[' || ch == '\\') break;  // classes and escapes: keep what was found
+                    } else {
+                        run += ch;
+                    }
+                }
+                m_components.push_back(std::move(c));
+            }
+        }
+    }
+    bool operator()(std::string_view name) const {
+        if (m_any) return true;
+        for (const auto& c : m_components) {
+            if (name.find(c.literal) != std::string_view::npos && glob_match(c.glob, name)) return true;
+        }
+        return false;
+    }
+
+private:
+    struct Component {
+        std::string glob;
+        std::string literal;
+    };
+    std::vector<Component> m_components;
+    bool m_any = false;
+};
+
 // The most severe file rule (condition tracked or exists) that a path committed in history
 // matches, or nullptr. Whether it is ignored today says nothing about the commit.
 const Rule* history_file_rule(const std::vector<const Rule*>& rules, const std::string& path) {
@@ -262,7 +307,8 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
                 if (!reader.ok()) continue;  // keep draining so the walk never blocks
                 for (HistoryBlob& blob : *batch) {
                     uint64_t size = 0;
-                    BlobStatus status = reader.read_blob(blob.blob, request.limits.max_file_size, bytes, size);
+                    BlobStatus status =
+                        reader.read_blob(blob.blob, request.limits.max_file_size, bytes, size, /*size_first=*/false);
                     commit.id = walk.commit_id(blob.commit).hex();
                     std::string where = blob.path + " (commit " + commit.id.substr(0, 12) + ")";
                     if (status == BlobStatus::too_large) {
@@ -327,8 +373,9 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
             main_output.warning("", message);
         }
     };
-    walk.run(on_blob, file_rules.empty() ? nullptr : std::function<void(const std::string&, uint32_t)>(on_path),
-             on_problem);
+    NameFilter wants_name(file_rules);
+    walk.run(on_blob, file_rules.empty() ? nullptr : std::function<bool(std::string_view)>(std::cref(wants_name)),
+             file_rules.empty() ? nullptr : std::function<void(const std::string&, uint32_t)>(on_path), on_problem);
     if (!batch.empty()) queue.push(std::move(batch));
     queue.close();
     for (auto& w : workers) w.join();

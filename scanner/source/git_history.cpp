@@ -190,6 +190,7 @@ struct HistoryWalk::Impl {
     // Walks `root` depth-first, skipping trees and blobs seen before. With `emit`, reports new
     // blobs and first-seen paths of commit `position`; without, only marks them seen.
     void walk_tree(const GitOid& root, uint32_t position, bool emit, const std::function<void(HistoryBlob&&)>& on_blob,
+                   const std::function<bool(std::string_view)>& wants_name,
                    const std::function<void(const std::string&, uint32_t)>& on_path,
                    const std::function<void(const std::string&, bool)>& problem) {
         if (!seen.insert(root.bytes.data())) return;
@@ -226,17 +227,22 @@ struct HistoryWalk::Impl {
             if (mode != GIT_FILEMODE_TREE && mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
                 continue;  // symlinks (their target is not content) and submodules
             }
-            prefix.resize(frame.prefix_length);
-            prefix += git_tree_entry_name(entry);
+            const char* name = git_tree_entry_name(entry);
             if (mode == GIT_FILEMODE_TREE) {
                 if (!seen.insert(id->id)) continue;
+                prefix.resize(frame.prefix_length);
+                prefix += name;
                 prefix += '/';
                 open(to_oid(*id), prefix);
                 continue;
             }
-            if (emit && on_path && paths_seen.insert(prefix).second) on_path(prefix, position);
-            if (!emit && on_path) paths_seen.insert(prefix);
-            if (seen.insert(id->id) && emit) on_blob(HistoryBlob{to_oid(*id), prefix, position});
+            bool fresh = seen.insert(id->id);
+            bool watched = on_path && wants_name && wants_name(name);
+            if (!fresh && !watched) continue;
+            prefix.resize(frame.prefix_length);
+            prefix += name;
+            if (watched && paths_seen.insert(prefix).second && emit) on_path(prefix, position);
+            if (fresh && emit) on_blob(HistoryBlob{to_oid(*id), prefix, position});
         }
     }
 };
@@ -293,6 +299,7 @@ HistoryWalk::HistoryWalk(GitRepo& repo, const HistoryWalkOptions& options) : m_i
 HistoryWalk::~HistoryWalk() = default;
 
 void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
+                      const std::function<bool(std::string_view)>& wants_name,
                       const std::function<void(const std::string&, uint32_t)>& on_path,
                       const std::function<void(const std::string&, bool)>& on_problem) {
     Impl& impl = *m_impl;
@@ -308,12 +315,12 @@ void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
             uint32_t p = impl.parents[n.parent_begin + k];
             if (impl.nodes[p].hidden && impl.nodes[p].state == NodeState::loaded && boundary.insert(p).second) {
                 impl.boundary_trees.push_back(impl.nodes[p].tree);
-                impl.walk_tree(impl.nodes[p].tree, 0, false, on_blob, on_path, on_problem);
+                impl.walk_tree(impl.nodes[p].tree, 0, false, on_blob, wants_name, on_path, on_problem);
             }
         }
     }
     for (uint32_t position = 0; position < impl.order.size(); ++position) {
-        impl.walk_tree(impl.nodes[impl.order[position]].tree, position, true, on_blob, on_path, on_problem);
+        impl.walk_tree(impl.nodes[impl.order[position]].tree, position, true, on_blob, wants_name, on_path, on_problem);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "source/git_objects.h"
@@ -46,10 +47,12 @@ public:
     HistoryWalk& operator=(const HistoryWalk&) = delete;
 
     // Loads the commit graph, then walks it, calling `on_blob` for every blob seen for the first
-    // time and `on_path` for every regular-file path entry of a new tree (blob seen or not; file
-    // rules look at paths). Problems (a missing object, a shallow boundary) go to `on_problem`
-    // with `is_error` set when part of the history could not be read.
+    // time, and `on_path` once per regular-file path (the first commit that has it, whether its
+    // blob is new or not: file rules look at paths) whose last component `wants_name` accepts
+    // (both may be empty: no paths). Problems (a missing object, a shallow boundary) go to
+    // `on_problem` with `is_error` set when part of the history could not be read.
     void run(const std::function<void(HistoryBlob&&)>& on_blob,
+             const std::function<bool(std::string_view name)>& wants_name,
              const std::function<void(const std::string& path, uint32_t commit)>& on_path,
              const std::function<void(const std::string& message, bool is_error)>& on_problem);
 

@@ -47,30 +47,42 @@ GitObjectReader::~GitObjectReader() {
     if (m_owned_repo) git_repository_free(static_cast<git_repository*>(m_owned_repo));
 }
 
-BlobStatus GitObjectReader::read_blob(const GitOid& oid, uint64_t max_size, std::string& out, uint64_t& size) {
+BlobStatus GitObjectReader::read_blob(const GitOid& oid, uint64_t max_size, std::string& out, uint64_t& size,
+                                      bool size_first) {
     auto* odb = static_cast<git_odb*>(m_odb);
     git_oid id;
     std::copy(oid.bytes.begin(), oid.bytes.end(), id.id);
-    size_t length = 0;
-    git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&length, &type, odb, &id) != 0) {
-        m_error = "cannot read object " + oid.hex() + ": " + last_git_error("not found");
-        return BlobStatus::unreadable;
+    if (size_first) {
+        size_t length = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        if (git_odb_read_header(&length, &type, odb, &id) != 0) {
+            m_error = "cannot read object " + oid.hex() + ": " + last_git_error("not found");
+            return BlobStatus::unreadable;
+        }
+        size = length;
+        if (type != GIT_OBJECT_BLOB) {
+            m_error = "object " + oid.hex() + " is not a blob";
+            return BlobStatus::unreadable;
+        }
+        if (length > max_size) return BlobStatus::too_large;
     }
-    size = length;
-    if (type != GIT_OBJECT_BLOB) {
-        m_error = "object " + oid.hex() + " is not a blob";
-        return BlobStatus::unreadable;
-    }
-    if (length > max_size) return BlobStatus::too_large;
     git_odb_object* object = nullptr;
     if (git_odb_read(&object, odb, &id) != 0) {
         m_error = "cannot read object " + oid.hex() + ": " + last_git_error("corrupt");
         return BlobStatus::unreadable;
     }
-    out.assign(static_cast<const char*>(git_odb_object_data(object)), git_odb_object_size(object));
+    size = git_odb_object_size(object);
+    BlobStatus status = BlobStatus::ok;
+    if (git_odb_object_type(object) != GIT_OBJECT_BLOB) {
+        m_error = "object " + oid.hex() + " is not a blob";
+        status = BlobStatus::unreadable;
+    } else if (size > max_size) {
+        status = BlobStatus::too_large;
+    } else {
+        out.assign(static_cast<const char*>(git_odb_object_data(object)), size);
+    }
     git_odb_object_free(object);
-    return BlobStatus::ok;
+    return status;
 }
 
 }  // namespace aaiscan

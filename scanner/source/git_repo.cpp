@@ -23,6 +23,9 @@ void ensure_libgit2() {
         // A read-only scan runs no hooks, filters or commands from the repository, so a checkout
         // owned by another user (CI containers) is safe to read, unlike for git itself.
         git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+        // Every object is read once (trees and blobs of a history walk are never revisited):
+        // the shared object cache would only cost a lock per lookup and memory.
+        git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
     });
 }
 

@@ -37,6 +37,7 @@ Walked walk(const std::string& dir, HistoryWalkOptions options = {}) {
             w.blobs.emplace_back(b.path, history.commit_id(b.commit).hex());
             positions.push_back(b.commit);
         },
+        [](std::string_view name) { return name != "keep.txt"; },
         [&](const std::string& path, uint32_t commit) { w.paths[path] = history.commit_id(commit).hex(); },
         [&](const std::string& message, bool is_error) { (is_error ? w.errors : w.warnings).push_back(message); });
     w.commits = history.commit_count();
@@ -82,6 +83,7 @@ TEST_CASE("history: each blob once, at the commit that introduced it, deleted on
     CHECK(w.blobs[0].second == c1);
     CHECK(w.paths["a.txt"] == c1);
     CHECK(w.paths["copy.txt"] == c4);  // paths are reported even when their blob is not new
+    CHECK(w.paths.count("dir/keep.txt") == 0);  // names the filter declines are not
     REQUIRE(!w.described.empty());
     CHECK(w.described[0].id == c1);
     CHECK(w.described[0].author == "Ada Tester <ada@example.com>");
