@@ -133,3 +133,21 @@ TEST_CASE("walker: project paths outside a repository are relative to the named 
     Walk w = walk({(dir / "proj").string()});
     CHECK(w.files == std::vector<std::string>{"src/app.py"});
 }
+
+TEST_CASE("walker: project paths do not depend on how the root is named") {
+    TempDir dir;
+    REQUIRE(git(dir, "init -q") == 0);
+    write_file(dir / "a/b/c.txt", "x");
+    char cwd[4096];
+    REQUIRE(getcwd(cwd, sizeof cwd) != nullptr);
+    REQUIRE(chdir((dir / "a").c_str()) == 0);
+    Walk from_sub = walk({"."});
+    Walk relative = walk({"b"});
+    Walk dotted = walk({"../a/./b/"});
+    REQUIRE(chdir(cwd) == 0);
+    Walk absolute = walk({dir.str()});
+    CHECK(from_sub.files == std::vector<std::string>{"a/b/c.txt"});
+    CHECK(relative.files == std::vector<std::string>{"a/b/c.txt"});
+    CHECK(dotted.files == std::vector<std::string>{"a/b/c.txt"});
+    CHECK(absolute.files == std::vector<std::string>{"a/b/c.txt"});
+}
