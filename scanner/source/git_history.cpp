@@ -307,6 +307,7 @@ void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
     impl.load(impl.hidden_tips, true, on_problem);
     impl.load(impl.tips, false, on_problem);
     impl.order_commits();
+    std::unordered_map<GitOid, uint32_t, OidHash>().swap(impl.index);  // not needed while walking
     // What the commits right after --since start from counts as seen: only changes are scanned.
     std::unordered_set<uint32_t> boundary;
     for (uint32_t i : impl.order) {
