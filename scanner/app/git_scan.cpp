@@ -156,15 +156,20 @@ struct Attributed {
 
 // Keeps, for every fingerprint, only the findings of the earliest commit (a file edited later
 // still holds the secret its first version introduced); the rest are the same finding again.
+// Suppressed and unsuppressed occurrences count apart: a secret first committed with an
+// `aaiscan:allow` comment that a later commit removed is still reported, at that later commit.
 std::vector<Attributed> earliest_per_fingerprint(std::vector<Attributed> all) {
+    auto key = [](const Attributed& a) {
+        return a.finding.fingerprint + static_cast<char>('0' + static_cast<int>(a.finding.suppressed));
+    };
     std::unordered_map<std::string, uint32_t> first;
     for (const auto& a : all) {
-        auto [it, fresh] = first.emplace(a.finding.fingerprint, a.position);
+        auto [it, fresh] = first.emplace(key(a), a.position);
         if (!fresh) it->second = std::min(it->second, a.position);
     }
     std::vector<Attributed> kept;
     for (auto& a : all) {
-        if (first[a.finding.fingerprint] == a.position) kept.push_back(std::move(a));
+        if (first[key(a)] == a.position) kept.push_back(std::move(a));
     }
     return kept;
 }
@@ -391,17 +396,25 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     std::vector<Attributed> kept = earliest_per_fingerprint(std::move(all));
     if (!history.since.empty()) drop_older_than_boundary(walk, *repo, engine, request, kept);
     std::unordered_map<uint32_t, CommitRef> commits;
+    std::unordered_map<std::string, uint32_t> positions_by_id;
     for (Attributed& a : kept) {
         auto it = commits.find(a.position);
         if (it == commits.end()) {
             CommitInfo info = walk.describe(a.position);
             it = commits.emplace(a.position, CommitRef{info.id, info.author, info.date}).first;
+            positions_by_id.emplace(info.id, a.position);
         }
         a.finding.commit = it->second;
         if (request.on_finding) request.on_finding(a.finding);
         main_output.findings.push_back(std::move(a.finding));
     }
     finish_output(main_output);
+    // The same value at the same place in two commits (allowed, then not): older commit first.
+    std::sort(main_output.findings.begin(), main_output.findings.end(), [&](const Finding& a, const Finding& b) {
+        if (finding_less(a, b)) return true;
+        if (finding_less(b, a)) return false;
+        return positions_by_id[a.commit->id] < positions_by_id[b.commit->id];
+    });
     main_output.stats.seconds = seconds_since(started);
     return main_output;
 }

@@ -196,6 +196,16 @@ TEST_CASE("history scan: findings belong to the commit that introduced them") {
           std::vector<std::string>{".env:0 env.tracked @" + c3.substr(0, 7),
                                    "app.py:4 assemblyai.api-key.assignment @" + c2.substr(0, 7)});
 
+    // A key first committed with an allow comment that a later commit drops is reported there.
+    TempRepo allowed;
+    allowed.write("k.py", k_key1.substr(0, k_key1.size() - 1) + "  # aaiscan:allow\n");
+    std::string a1 = allowed.commit("allowed");
+    allowed.write("k.py", k_key1);
+    std::string a2 = allowed.commit("comment dropped");
+    CHECK(describe(fx.history(allowed.str())) ==
+          std::vector<std::string>{"k.py:1 assemblyai.api-key.assignment @" + a1.substr(0, 7) + " (suppressed)",
+                                   "k.py:1 assemblyai.api-key.assignment @" + a2.substr(0, 7)});
+
     // Baselined: still listed, suppressed.
     fx.baseline.insert(compute_fingerprint("assemblyai.api-key.assignment", "app.py", "4c3b1e0f9a8d7c6b5a4f3e2d1c0b9a8f"));
     ScanOutput out = fx.history(r.str());
