@@ -59,9 +59,9 @@ void FileRuleEvaluator::evaluate(const WalkEntry& entry, ScanOutput& out) {
                 }
                 break;
             case FileCondition::env_ignore_missing:
-                if (!entry.repo) {
-                    cannot_judge = true;
-                } else if (!m_judged_repositories.count(entry.repo->workdir())) {
+                // Outside a repository there are no ignore rules to miss: the rules about the
+                // .env files themselves already say that they cannot be judged.
+                if (entry.repo && !m_judged_repositories.count(entry.repo->workdir())) {
                     size_t slash = entry.project_path.rfind('/');
                     std::string dir = slash == std::string::npos ? "" : entry.project_path.substr(0, slash + 1);
                     hit = !entry.repo->ignores_env_files(dir);
