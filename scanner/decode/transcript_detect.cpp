@@ -128,10 +128,10 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     std::string_view rest = body.substr(first);
     if (rest.empty()) return TranscriptFormat::none;
     std::string_view name = base_name(path);
-    if (rest.front() == '{' || rest.front() == '[') {
-        if (force || has_transcript_key(rest) || has_text_key(rest)) return TranscriptFormat::assemblyai_json;
-        return TranscriptFormat::none;
+    if ((rest.front() == '{' || rest.front() == '[') && (force || has_transcript_key(rest) || has_text_key(rest))) {
+        return TranscriptFormat::assemblyai_json;
     }
+    // Anything else starting with '{' or '[' may still be a text transcript ("[00:01:02] ...").
     if (rest.starts_with("WEBVTT")) return TranscriptFormat::vtt;
     if (looks_like_srt(rest)) return ends_with_ci(name, ".vtt") ? TranscriptFormat::vtt : TranscriptFormat::srt;
     if (ends_with_ci(name, ".srt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::srt;

@@ -136,7 +136,7 @@ void TranscriptDocument::begin_words(FieldKind kind, uint32_t parent_index) {
 }
 
 uint32_t TranscriptDocument::add_word(std::string_view text, uint64_t raw_begin_, uint64_t raw_end_, bool escaped,
-                                      int64_t start_ms, int64_t end_ms, uint16_t speaker) {
+                                      int64_t start_ms, int64_t end_ms, uint16_t speaker, uint32_t array_index) {
     const Region& r = m_regions[m_open];
     if (m_group_words > 0) m_staging.push_back(' ');
     TextSegment s;
@@ -151,11 +151,12 @@ uint32_t TranscriptDocument::add_word(std::string_view text, uint64_t raw_begin_
     s.speaker = speaker;
     s.kind = r.kind;
     s.escaped = escaped;
+    uint32_t position = array_index == k_no_index ? m_group_words : array_index;
     if (r.kind == FieldKind::word || r.kind == FieldKind::unredacted_word) {
-        s.index = m_group_words;
+        s.index = position;
     } else {
         s.index = r.index;
-        s.sub_index = m_group_words;
+        s.sub_index = position;
     }
     ++m_group_words;
     segments.push_back(s);

@@ -110,10 +110,11 @@ public:
                        uint32_t index = k_no_index, uint32_t sub_index = k_no_index);
     // Words: begin a group (kind is a word kind, `parent_index` the index of the utterance,
     // sentence or paragraph it belongs to), add its words in order, end it. Words are joined by
-    // single spaces, the way AssemblyAI builds `text` from them.
+    // single spaces, the way AssemblyAI builds `text` from them. `array_index` is the word's index
+    // in its JSON array (k_no_index: the count of words added so far).
     void begin_words(FieldKind kind, uint32_t parent_index);
     uint32_t add_word(std::string_view text, uint64_t raw_begin, uint64_t raw_end, bool escaped, int64_t start_ms,
-                      int64_t end_ms, uint16_t speaker);
+                      int64_t end_ms, uint16_t speaker, uint32_t array_index = k_no_index);
     void end_words();
 
     // Builds the blob: every region once, separated by '\n', word lists that repeat their parent

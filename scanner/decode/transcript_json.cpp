@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 namespace aaiscan {
@@ -254,9 +255,18 @@ struct TranscriptJsonDecoder::Impl {
                 if (negative) ++p;
                 const char* digits = p;
                 while (p < end && *p >= '0' && *p <= '9' && p - digits < 16) v = v * 10 + (*p++ - '0');
+                const char* integer_end = p;
                 while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-')) ++p;
+                if (p == digits) return false;
+                if (integer && p != integer_end) {
+                    // A fraction or exponent ("1.5", "2e3"): read it as a double.
+                    std::string number(digits, static_cast<size_t>(p - digits));
+                    char* stop = nullptr;
+                    double d = std::strtod(number.c_str(), &stop);
+                    v = std::isfinite(d) && d >= 0 && d < 9.0e15 ? static_cast<int64_t>(d) : -1;
+                }
                 if (integer) *integer = negative ? -1 : v;
-                return p > digits;
+                return true;
             }
             for (std::string_view literal : {"null", "true", "false"}) {
                 if (static_cast<size_t>(end - p) >= literal.size() && std::string_view(p, literal.size()) == literal) {
@@ -310,7 +320,7 @@ struct TranscriptJsonDecoder::Impl {
         return false;
     }
 
-    error_code parse_word(od::value& v, TranscriptDocument& doc, Shape& shape) {
+    error_code parse_word(od::value& v, TranscriptDocument& doc, Shape& shape, uint32_t index) {
         WordFields w;
         std::string_view token = v.raw_json_token();
         if (!token.empty() && token.front() == '{' && scan_flat_word(token, w)) {
@@ -318,7 +328,7 @@ struct TranscriptJsonDecoder::Impl {
             if (speaker == k_no_speaker && !w.channel.empty()) {
                 speaker = doc.speaker_id("channel " + std::string(w.channel));
             }
-            doc.add_word(w.text, w.raw_begin, w.raw_end, false, w.start, w.end, speaker);
+            doc.add_word(w.text, w.raw_begin, w.raw_end, false, w.start, w.end, speaker, index);
             if (w.has_text && w.start >= 0) shape.timed_words = true;
             return k_ok;
         }
@@ -353,7 +363,7 @@ struct TranscriptJsonDecoder::Impl {
         }
         if (!has_text) text = {};
         if (speaker == k_no_speaker && !channel.empty()) speaker = doc.speaker_id("channel " + std::string(channel));
-        doc.add_word(text, rb, re, escaped, start, end, speaker);
+        doc.add_word(text, rb, re, escaped, start, end, speaker, index);
         if (has_text && start >= 0) shape.timed_words = true;
         return k_ok;
     }
@@ -363,10 +373,11 @@ struct TranscriptJsonDecoder::Impl {
         error_code e = v.get_array().get(array);
         if (e != k_ok) return fatal(e) ? e : k_ok;
         doc.begin_words(kind, parent);
+        uint32_t index = 0;
         for (auto item : array) {
             od::value word;
             if ((e = std::move(item).get(word)) != k_ok) break;
-            if ((e = parse_word(word, doc, shape)) != k_ok) break;
+            if ((e = parse_word(word, doc, shape, index++)) != k_ok) break;
         }
         doc.end_words();
         return e;
@@ -791,7 +802,7 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
         result.status = JsonDecodeStatus::invalid;
         result.error = simdjson::error_message(e);
         const char* at = nullptr;
-        if (started && document.current_location().get(at) == k_ok && at >= impl.base && at <= impl.base + impl.size) {
+        if (started && document.current_location().get(at) == k_ok && at > impl.base && at <= impl.base + impl.size) {
             result.error += " near byte " + std::to_string(at - impl.base);
         }
         return result;

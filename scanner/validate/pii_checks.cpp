@@ -1,8 +1,11 @@
 // The PII validator registry and the helpers the PII families share (see pii_checks.h).
 #include "validate/pii_checks.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
+#include <vector>
 
 namespace aaiscan {
 namespace {
@@ -84,32 +87,53 @@ bool extract_digits(std::string_view value, std::string& digits) {
     return !digits.empty();
 }
 
-bool has_reference_cue_before(const ValidationContext& context) {
+bool has_reference_cue_before(const ValidationContext& context, std::string_view secret) {
     size_t begin = context.match_begin;
-    if (begin > context.text.size()) return false;
-    size_t from = begin > 48 ? begin - 48 : 0;
-    std::string_view window = context.text.substr(from, begin - from);
-    size_t newline = window.rfind('\n');
-    if (newline != std::string_view::npos) window.remove_prefix(newline + 1);
-    // Only the clause the number is in: cut at the last sentence end.
-    for (std::string_view end : {". ", "? ", "! "}) {
-        size_t at = window.rfind(end);
-        if (at != std::string_view::npos) window.remove_prefix(at + end.size());
+    const char* text = context.text.data();
+    if (secret.data() >= text && secret.data() <= text + context.text.size()) {
+        begin = static_cast<size_t>(secret.data() - text);
     }
-    std::string lowered(window.size(), ' ');
-    for (size_t i = 0; i < window.size(); ++i) lowered[i] = lower(window[i]);
-    static constexpr std::array<std::string_view, 30> k_cues = {
-        "order",   "invoice", "tracking", "ticket",  "case number", "case #",  "confirmation", "reference",
-        "ref ",    "ref.",    "receipt",  "transaction", "serial",  "model",   "version",      "part number",
-        "sku",     "item",    "flight",   "room",    "zip",         "postal",  "claim",        "booking",
-        "reservation", "shipment", "package", "$", "batch", "lot number"};
-    for (std::string_view cue : k_cues) {
-        size_t at = lowered.find(cue);
-        while (at != std::string::npos) {
-            bool word_start = at == 0 || !is_alpha(lowered[at - 1]);
-            if (word_start || !is_alpha(cue[0])) return true;
-            at = lowered.find(cue, at + 1);
+    if (begin > context.text.size()) return false;
+    if (begin > 0 && context.text[begin - 1] == '$') return true;  // a price
+    // The words just before the value, last first: "order number is", "your case # is".
+    size_t from = begin > 64 ? begin - 64 : 0;
+    std::string_view window = context.text.substr(from, begin - from);
+    // Words before the value, nearest first, up to the end of the previous clause ('?', '!', '. '
+    // except after an abbreviation such as "no.").
+    std::vector<std::string> words;
+    size_t i = window.size();
+    while (i > 0 && words.size() < 5) {
+        char c = window[i - 1];
+        if (is_alpha(c) || c == '#' || c == '\'') {
+            size_t end = i;
+            while (i > 0 && (is_alpha(window[i - 1]) || window[i - 1] == '#' || window[i - 1] == '\'')) --i;
+            std::string w(window.substr(i, end - i));
+            for (char& ch : w) ch = lower(ch);
+            words.push_back(std::move(w));
+            continue;
         }
+        if (c == '?' || c == '!' || c == '\n') break;
+        if (c == '.' && i < window.size() && window[i] == ' ') {
+            size_t k = i - 1;
+            size_t word_end = k;
+            while (k > 0 && is_alpha(window[k - 1])) --k;
+            std::string before(window.substr(k, word_end - k));
+            for (char& ch : before) ch = lower(ch);
+            if (before != "no" && before != "ref" && before != "num" && before != "acct") break;
+        }
+        --i;
+    }
+    static constexpr std::array<std::string_view, 15> k_skip = {
+        "is", "was", "are", "number", "no", "num", "#", "id", "code", "the", "a", "it's", "its", "be", "reads"};
+    static constexpr std::array<std::string_view, 8> k_owners = {"my", "your", "his", "her", "our", "their", "me", "him"};
+    static constexpr std::array<std::string_view, 30> k_cues = {
+        "order", "invoice", "tracking", "ticket", "case", "confirmation", "reference", "ref", "receipt",
+        "transaction", "serial", "model", "version", "part", "sku", "item", "flight", "room", "zip", "postal",
+        "claim", "booking", "reservation", "shipment", "package", "batch", "lot", "po", "quote", "build"};
+    for (const std::string& w : words) {
+        if (std::find(k_skip.begin(), k_skip.end(), w) != k_skip.end()) continue;
+        if (std::find(k_owners.begin(), k_owners.end(), w) != k_owners.end()) return false;
+        return std::find(k_cues.begin(), k_cues.end(), w) != k_cues.end();
     }
     return false;
 }

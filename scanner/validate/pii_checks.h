@@ -26,10 +26,10 @@ bool is_redaction_mark(std::string_view value);
 // (and leaves `digits` undefined) when anything else occurs.
 bool extract_digits(std::string_view value, std::string& digits);
 
-// True when the words just before the match (same line, ~48 bytes) say the number is something
-// other than PII: an order, invoice, tracking, ticket, case, confirmation or reference number, a
-// price, a model or serial number, a version.
-bool has_reference_cue_before(const ValidationContext& context);
+// True when the words just before `secret` (a view into context.text; same clause, ~28 bytes)
+// say the number is something other than PII: an order, invoice, tracking, ticket, case,
+// confirmation or reference number, a price, a model or serial number, a version.
+bool has_reference_cue_before(const ValidationContext& context, std::string_view secret);
 
 // ---- numbers (pii_numbers.cpp) ---------------------------------------------------------------
 

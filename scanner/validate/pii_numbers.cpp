@@ -67,7 +67,7 @@ bool validate_credit_card(std::string_view secret, const ValidationContext& cont
     if (!extract_digits(secret, digits)) return false;
     if (digits.size() < 12 || digits.size() > 19 || all_same(digits)) return false;
     if (!luhn_valid(digits) || !card_issuer_known(digits)) return false;
-    return !has_reference_cue_before(context);
+    return !has_reference_cue_before(context, secret);
 }
 
 bool ssn_structure_valid(std::string_view d) {
@@ -81,7 +81,7 @@ bool ssn_structure_valid(std::string_view d) {
 bool validate_ssn(std::string_view secret, const ValidationContext& context) {
     std::string digits;
     if (!extract_digits(secret, digits) || !ssn_structure_valid(digits)) return false;
-    return !has_reference_cue_before(context);
+    return !has_reference_cue_before(context, secret);
 }
 
 bool aba_checksum_valid(std::string_view d) {
@@ -159,7 +159,7 @@ bool validate_npi(std::string_view secret, const ValidationContext&) {
 }
 
 bool validate_vin(std::string_view secret, const ValidationContext& context) {
-    if (secret.size() != 17 || has_reference_cue_before(context)) return false;
+    if (secret.size() != 17 || has_reference_cue_before(context, secret)) return false;
     // Hex ids (hashes, request ids) have no letter past F; real VINs nearly always do.
     if (!std::any_of(secret.begin(), secret.end(), [](char c) { return upper(c) >= 'G' && upper(c) <= 'Z'; })) return false;
     static constexpr std::array<int, 17> k_weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
@@ -197,7 +197,7 @@ bool validate_mbi(std::string_view secret, const ValidationContext&) {
 }
 
 bool validate_id_number(std::string_view secret, const ValidationContext& context) {
-    if (is_redaction_mark(secret)) return false;
+    if (is_redaction_mark(secret) || has_reference_cue_before(context, secret)) return false;
     std::string core;
     if (!alnum_core(secret, core)) {
         // Spoken digits ("four seven two ...") are identifiers too.
@@ -209,7 +209,8 @@ bool validate_id_number(std::string_view secret, const ValidationContext& contex
     return digits >= 3;
 }
 
-bool validate_bank_account(std::string_view secret, const ValidationContext&) {
+bool validate_bank_account(std::string_view secret, const ValidationContext& context) {
+    if (has_reference_cue_before(context, secret)) return false;
     std::string digits;
     if (!extract_digits(secret, digits)) return false;
     return digits.size() >= 4 && digits.size() <= 17 && !all_same(digits);

@@ -58,7 +58,7 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     if (!extract_digits(secret, digits)) return false;
     if (digits.size() < 7 || digits.size() > 15) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
-    if (has_reference_cue_before(context)) return false;
+    if (has_reference_cue_before(context, secret)) return false;
     bool spoken = std::any_of(secret.begin(), secret.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
     bool plus = !secret.empty() && secret.front() == '+';
     std::string input = plus ? "+" + digits : digits;

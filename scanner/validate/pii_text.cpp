@@ -48,7 +48,22 @@ const std::unordered_set<std::string>& non_name_words() {
         "dear", "regards", "best", "kind", "cheers", "bye", "goodbye", "morning", "afternoon", "evening",
         "night", "mom", "dad", "mother", "father", "brother", "sister", "son", "daughter", "husband",
         "wife", "friend", "boss", "nurse", "patient", "caller", "guest", "user", "member", "visa",
-        "mastercard", "discover", "paypal", "venmo", "chase", "wells", "citi", "fargo"};
+        "mastercard", "discover", "paypal", "venmo", "chase", "wells", "citi", "fargo",
+        // Words of organisation names that greetings and "this is" are followed by.
+        "medicine", "medical", "health", "healthcare", "family", "center", "centre", "pharmacy", "dental",
+        "credit", "union", "federal", "national", "international", "services", "solutions", "group",
+        "partners", "associates", "management", "property", "properties", "energy", "travel", "auto",
+        "airlines", "airline", "hotel", "hotels", "realty", "law", "legal", "offices", "systems",
+        "technologies", "technology", "labs", "enterprises", "holdings", "corp", "ltd", "store", "shop",
+        "market", "foods", "motors", "electric", "financial", "capital", "trust", "savings", "mutual",
+        "academy", "church", "agency", "communications", "wireless", "mobile", "telecom", "cable",
+        "internet", "online", "digital", "media", "news", "radio", "studio", "studios", "productions",
+        "entertainment", "sports", "fitness", "restaurant", "cafe", "coffee", "pizza", "grill", "kitchen",
+        "desk", "line", "helpline", "hotline", "reception", "front", "claims", "benefits", "payroll",
+        "everybody", "everyone", "all", "guys", "folks", "team", "sir", "ma'am", "miss", "madam", "lady",
+        "gentlemen", "ladies", "buddy", "man", "dude", "friend", "there", "again", "much", "so", "very",
+        "you", "both", "yourself", "yourselves", "guten", "tag", "bonjour", "hola", "gracias", "merci",
+        "danke", "ciao", "premium", "basic", "standard", "gold", "silver", "platinum", "pro", "plus"};
     return words;
 }
 
