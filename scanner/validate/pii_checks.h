@@ -56,6 +56,9 @@ bool validate_mbi(std::string_view secret, const ValidationContext& context);
 // once separators are gone, at least 3 digits (or 6 for pure digits), not a redaction mark, not
 // one repeated character.
 bool validate_id_number(std::string_view secret, const ValidationContext& context);
+// validate_id_number, and health words (insurance, pharmacy, copay, Medicare...) within ~400 bytes
+// before the match: a member or subscriber id of a health plan rather than a customer account.
+bool validate_health_member_id(std::string_view secret, const ValidationContext& context);
 // A bank account number after a cue: 4..17 digits.
 bool validate_bank_account(std::string_view secret, const ValidationContext& context);
 // A number the transcriber left as words or digits (3..4 digits) after a CVV cue.
@@ -103,6 +106,9 @@ bool validate_card_expiry(std::string_view secret, const ValidationContext& cont
 // A person's name after a cue: capitalised words, none of them a common capitalised non-name
 // (sentence words, weekdays, months, nationalities, company words, titles alone).
 bool validate_person_name(std::string_view secret, const ValidationContext& context);
+// validate_person_name for a name given as an answer: after a question mark it may be followed by
+// a comma ("Patricia Nguyen, May 30th"); after a full stop it must end the sentence itself.
+bool validate_person_name_answer(std::string_view secret, const ValidationContext& context);
 // A spoken password or PIN: not a filler word ("the", "same", "wrong"...), not a redaction mark.
 bool validate_password(std::string_view secret, const ValidationContext& context);
 // A username or login: 3..40 characters, not a filler word, not a redaction mark.

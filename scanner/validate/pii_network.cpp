@@ -1,6 +1,7 @@
 // Email addresses, IP addresses and URLs (see pii_checks.h).
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -100,6 +101,9 @@ bool validate_ipv6(std::string_view secret, const ValidationContext&) {
     std::string s(secret);
     unsigned char buffer[16];
     if (inet_pton(AF_INET6, s.c_str(), buffer) != 1) return false;
+    // "2::d" or "CFF::C" in prose are words, not addresses: ask for a few hex digits.
+    size_t hex = static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return c != ':'; }));
+    if (hex < 6) return false;
     // "::" alone or an all-zero address says nothing about anyone.
     for (unsigned char b : buffer) {
         if (b != 0) return true;

@@ -209,6 +209,21 @@ bool validate_id_number(std::string_view secret, const ValidationContext& contex
     return digits >= 3;
 }
 
+bool validate_health_member_id(std::string_view secret, const ValidationContext& context) {
+    if (!validate_id_number(secret, context)) return false;
+    size_t begin = std::min(context.match_begin, context.text.size());
+    size_t from = begin > 400 ? begin - 400 : 0;
+    std::string window(context.text.substr(from, begin - from + std::min<size_t>(40, context.text.size() - begin)));
+    for (char& c : window) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    static constexpr std::array<std::string_view, 16> k_health = {
+        "insurance", "medicare", "medicaid", "health", "pharmacy", "prescription", "copay", "co-pay",
+        "clinic", "doctor", "hospital", "patient", "medical", "dental", "deductible", "refill"};
+    for (std::string_view word : k_health) {
+        if (window.find(word) != std::string::npos) return true;
+    }
+    return false;
+}
+
 bool validate_bank_account(std::string_view secret, const ValidationContext& context) {
     if (has_reference_cue_before(context, secret)) return false;
     std::string digits;

@@ -66,7 +66,9 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     PhoneNumber number;
     std::string region(context.phone_region.empty() ? std::string_view("US") : context.phone_region);
     if (util.Parse(input, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
-    if (util.IsValidNumber(number)) return !spoken || digits.size() >= 10 || phone_cue_before(context);
+    // A bare run of digits ("5053313562") is as often an id or a hash as a phone number.
+    bool bare = !spoken && !plus && std::all_of(secret.begin(), secret.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (util.IsValidNumber(number)) return bare || (spoken && digits.size() < 10) ? phone_cue_before(context) : true;
     if (!util.IsPossibleNumber(number)) return false;
     // A possible but unassigned number (e.g. the 555 area code of films and examples): only when
     // it is written like a phone number, or spoken after a phone cue.

@@ -109,10 +109,40 @@ bool validate_person_name(std::string_view secret, const ValidationContext&) {
     return words > 0;
 }
 
+bool validate_person_name_answer(std::string_view secret, const ValidationContext& context) {
+    if (!validate_person_name(secret, context)) return false;
+    const char* text = context.text.data();
+    if (secret.data() < text || secret.data() + secret.size() > text + context.text.size()) return true;
+    size_t begin = static_cast<size_t>(secret.data() - text);
+    size_t after = begin + secret.size();
+    // The question's last character: skip the answer's lead-in ("Sure, ").
+    size_t i = begin;
+    char asked = 0;
+    while (i > context.match_begin) {
+        char c = text[--i];
+        if (c == '?' || c == '.') {
+            asked = c;
+            break;
+        }
+    }
+    char next = after < context.text.size() ? text[after] : '.';
+    return asked == '?' || next != ',';
+}
+
+// A lower-case English word shaped like an adverb, participle or abstract noun ("explicitly",
+// "provided", "given", "queried"): what follows "username is" / "password was" in prose.
+bool prose_word(const std::string& s) {
+    if (s.size() < 4 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+    for (std::string_view ending : {"ly", "ed", "ing", "en", "ion", "ble", "ous", "ive", "ent", "ant"}) {
+        if (s.size() > ending.size() + 2 && s.compare(s.size() - ending.size(), ending.size(), ending) == 0) return true;
+    }
+    return false;
+}
+
 bool validate_password(std::string_view secret, const ValidationContext&) {
     std::string s = strip_punctuation(secret);
     if (s.size() < 3 || s.size() > 64 || is_redaction_mark(s)) return false;
-    if (filler_words().count(lowered(s))) return false;
+    if (filler_words().count(lowered(s)) || prose_word(s)) return false;
     // "****" or "...." are a password being hidden, not said.
     return !std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
 }
@@ -120,7 +150,7 @@ bool validate_password(std::string_view secret, const ValidationContext&) {
 bool validate_username(std::string_view secret, const ValidationContext&) {
     std::string s = strip_punctuation(secret);
     if (s.size() < 3 || s.size() > 40 || is_redaction_mark(s)) return false;
-    if (filler_words().count(lowered(s))) return false;
+    if (filler_words().count(lowered(s)) || prose_word(s)) return false;
     return !std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
 }
 

@@ -40,7 +40,8 @@ TEST_CASE("pii network: IPv4 dotted quads, not versions") {
 
 TEST_CASE("pii network: IPv6 as inet_pton reads it") {
     CHECK(validate_ipv6("2001:db8:85a3::8a2e:370:7334", alone("x")));
-    CHECK(validate_ipv6("fe80::1", alone("x")));
+    CHECK(validate_ipv6("fe80::1ff:fe23:4567", alone("x")));
+    CHECK_FALSE(validate_ipv6("CFF::C", alone("x")));  // a word, not an address
     CHECK_FALSE(validate_ipv6("10:30:45", alone("x")));
     CHECK_FALSE(validate_ipv6("::", alone("x")));
 }

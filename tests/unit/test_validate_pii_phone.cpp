@@ -22,7 +22,8 @@ TEST_CASE("pii phone: valid numbers in the default region") {
     CHECK(phone_in("my cell is 312-555-0147", "312-555-0147"));
     CHECK(phone_in("it's 617.555.0112", "617.555.0112"));
     CHECK(phone_in("reach me on +44 20 7946 0958", "+44 20 7946 0958"));
-    CHECK(phone_in("3125550147", "3125550147"));
+    CHECK(phone_in("call me at 3125550147", "3125550147"));
+    CHECK_FALSE(phone_in("merge 5053313562 into maint", "5053313562"));  // a bare digit run needs a cue
 }
 
 TEST_CASE("pii phone: the default region comes from the config") {

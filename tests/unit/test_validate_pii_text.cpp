@@ -39,7 +39,7 @@ TEST_CASE("pii text: passwords and usernames, not filler words") {
 TEST_CASE("pii text: every PII validator is registered under its rule name") {
     for (const char* name : {"credit_card", "ssn", "aba_routing", "iban", "npi", "vin", "mbi", "id_number", "bank_account",
                              "card_cvv", "license_plate", "phone", "email", "ipv4", "ipv6", "url", "birth_date",
-                             "card_expiry", "person_name", "password", "username", "not_redacted"}) {
+                             "card_expiry", "person_name", "person_name_answer", "password", "username", "not_redacted"}) {
         INFO(name);
         CHECK(find_validator(name) != nullptr);
     }
