@@ -280,6 +280,18 @@ void dedupe_transcript_findings(std::vector<Finding>& findings, std::string_view
             if (!keep_a) break;
         }
     }
+    // Untimed copies (summary, chapters, unredacted_text...) of a value found elsewhere in the
+    // transcript add no place worth a second finding.
+    for (const Entry& copy : entries) {
+        if (drop[copy.index] || copy.start >= 0 || copy.rank < 4 || copy.value.empty()) continue;
+        for (const Entry& other : entries) {
+            if (other.index != copy.index && !drop[other.index] && other.group == copy.group && other.value == copy.value &&
+                (other.start >= 0 || other.rank < copy.rank)) {
+                drop[copy.index] = true;
+                break;
+            }
+        }
+    }
     size_t kept = 0;
     for (size_t i = 0; i < findings.size(); ++i) {
         if (drop[i]) continue;

@@ -59,7 +59,8 @@ void add_unredacted_findings(const TranscriptDocument& doc, TranscriptSourceMap&
 
 // Merges findings of one transcript that are the same PII (same policy, one value containing the
 // other) at overlapping audio times, keeping the most telling place (utterances[i].text, then
-// text, then words...). `path_prefix` is the transcript's JSON path prefix.
+// text, then words...), and drops untimed copies (summary, chapters, unredacted_text) of a value
+// found elsewhere in the transcript. `path_prefix` is the transcript's JSON path prefix.
 void dedupe_transcript_findings(std::vector<Finding>& findings, std::string_view path_prefix);
 
 }  // namespace aaiscan
