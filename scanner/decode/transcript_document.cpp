@@ -133,6 +133,16 @@ uint32_t TranscriptDocument::add_field(FieldKind kind, std::string_view text, ui
 void TranscriptDocument::begin_words(FieldKind kind, uint32_t parent_index) {
     m_open = open_region(kind, parent_index);
     m_group_words = 0;
+    m_group_first_segment = segments.size();
+}
+
+void TranscriptDocument::abandon_words() {
+    if (m_open == k_no_index) return;
+    segments.resize(m_group_first_segment);
+    m_staging.resize(m_regions[m_open].begin);
+    m_regions.resize(m_open);
+    m_open = k_no_index;
+    m_group_words = 0;
 }
 
 uint32_t TranscriptDocument::add_word(std::string_view text, uint64_t raw_begin_, uint64_t raw_end_, bool escaped,

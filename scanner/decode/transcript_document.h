@@ -116,6 +116,8 @@ public:
     uint32_t add_word(std::string_view text, uint64_t raw_begin, uint64_t raw_end, bool escaped, int64_t start_ms,
                       int64_t end_ms, uint16_t speaker, uint32_t array_index = k_no_index);
     void end_words();
+    // Drops the open word group and everything added to it (a decoder's fast path giving up).
+    void abandon_words();
 
     // Builds the blob: every region once, separated by '\n', word lists that repeat their parent
     // aliased into it. Segment offsets become blob offsets.
@@ -155,6 +157,7 @@ private:
     std::vector<Region> m_regions;
     uint32_t m_open = k_no_index;  // region of the open word group
     uint32_t m_group_words = 0;
+    size_t m_group_first_segment = 0;
     bool m_external = false;
     std::string_view m_external_blob;
     uint16_t m_last_speaker = k_no_speaker;  // speaker_id() cache: speakers repeat in runs

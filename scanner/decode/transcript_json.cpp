@@ -232,6 +232,11 @@ struct TranscriptJsonDecoder::Impl {
     // simdjson's iteration. The value is not consumed: simdjson skips it when moving on.
     bool scan_flat_word(std::string_view token, WordFields& w) const {
         const char* p = token.data();
+        return scan_flat_word_at(p, w);
+    }
+
+    // scan_flat_word from `p` (at the '{'); on success `p` is just after the closing '}'.
+    bool scan_flat_word_at(const char*& p, WordFields& w) const {
         const char* end = base + size;
         auto ws = [&] {
             while (p < end && is_space(*p)) ++p;
@@ -280,7 +285,10 @@ struct TranscriptJsonDecoder::Impl {
         if (p >= end || *p != '{') return false;
         ++p;
         ws();
-        if (p < end && *p == '}') return true;
+        if (p < end && *p == '}') {
+            ++p;
+            return true;
+        }
         while (p < end) {
             std::string_view key;
             if (*p != '"' || !plain_string(key)) return false;
@@ -312,7 +320,10 @@ struct TranscriptJsonDecoder::Impl {
             }
             ws();
             if (p >= end) return false;
-            if (*p == '}') return true;
+            if (*p == '}') {
+                ++p;
+                return true;
+            }
             if (*p != ',') return false;
             ++p;
             ws();
@@ -324,12 +335,7 @@ struct TranscriptJsonDecoder::Impl {
         WordFields w;
         std::string_view token = v.raw_json_token();
         if (!token.empty() && token.front() == '{' && scan_flat_word(token, w)) {
-            uint16_t speaker = w.speaker.empty() ? k_no_speaker : doc.speaker_id(w.speaker);
-            if (speaker == k_no_speaker && !w.channel.empty()) {
-                speaker = doc.speaker_id("channel " + std::string(w.channel));
-            }
-            doc.add_word(w.text, w.raw_begin, w.raw_end, false, w.start, w.end, speaker, index);
-            if (w.has_text && w.start >= 0) shape.timed_words = true;
+            add_flat_word(w, doc, shape, index);
             return k_ok;
         }
         od::object object;
@@ -368,7 +374,54 @@ struct TranscriptJsonDecoder::Impl {
         return k_ok;
     }
 
+    void add_flat_word(const WordFields& w, TranscriptDocument& doc, Shape& shape, uint32_t index) const {
+        uint16_t speaker = w.speaker.empty() ? k_no_speaker : doc.speaker_id(w.speaker);
+        if (speaker == k_no_speaker && !w.channel.empty()) speaker = doc.speaker_id("channel " + std::string(w.channel));
+        doc.add_word(w.text, w.raw_begin, w.raw_end, false, w.start, w.end, speaker, index);
+        if (w.has_text && w.start >= 0) shape.timed_words = true;
+    }
+
+    // Fast path for a whole `words` array of flat word objects, read from its bytes; the array is
+    // left unconsumed (simdjson skips it in one go). False, with nothing added, for anything else.
+    bool scan_flat_words(std::string_view token, TranscriptDocument& doc, FieldKind kind, uint32_t parent,
+                         Shape& shape) const {
+        const char* p = token.data();
+        const char* end = base + size;
+        auto ws = [&] {
+            while (p < end && is_space(*p)) ++p;
+        };
+        if (p >= end || *p != '[') return false;
+        ++p;
+        doc.begin_words(kind, parent);
+        Shape seen = shape;
+        uint32_t index = 0;
+        ws();
+        bool ok = p < end && *p == ']';
+        while (!ok && p < end) {
+            WordFields w;
+            if (*p != '{' || !scan_flat_word_at(p, w)) break;
+            add_flat_word(w, doc, seen, index++);
+            ws();
+            if (p < end && *p == ',') {
+                ++p;
+                ws();
+                continue;
+            }
+            ok = p < end && *p == ']';
+            break;
+        }
+        if (!ok) {
+            doc.abandon_words();
+            return false;
+        }
+        doc.end_words();
+        shape = seen;
+        return true;
+    }
+
     error_code parse_words(od::value& v, TranscriptDocument& doc, FieldKind kind, uint32_t parent, Shape& shape) {
+        std::string_view token = v.raw_json_token();
+        if (!token.empty() && token.front() == '[' && scan_flat_words(token, doc, kind, parent, shape)) return k_ok;
         od::array array;
         error_code e = v.get_array().get(array);
         if (e != k_ok) return fatal(e) ? e : k_ok;
