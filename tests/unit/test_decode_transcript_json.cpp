@@ -3,6 +3,7 @@
 // non-transcripts, and garbage (broken JSON, deep nesting, invalid UTF-8, odd types).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -213,4 +214,24 @@ TEST_CASE("transcript json: garbage gives a status, never a crash") {
     Decoded h = decode(huge);
     REQUIRE(h.docs.size() == 1);
     CHECK(h.blobs[0].size() > (20u << 20));
+}
+
+TEST_CASE("transcript json: word lists with escapes or nested values take the slow path, same result") {
+    std::string json = R"({"id": "t", "audio_url": "x", "text": "say \"hi\" now",
+      "words": [{"text": "say", "start": 1, "end": 2, "speaker": "A"},
+                {"text": "\"hi\"", "start": 3, "end": 4, "speaker": "A", "extra": {"nested": [1, 2]}},
+                {"text": "now", "start": 5, "end": 6, "speaker": "A"}]})";
+    Decoded d = decode(json);
+    REQUIRE(d.docs.size() == 1);
+    const TranscriptDocument& doc = d.docs[0];
+    size_t words = static_cast<size_t>(std::count_if(doc.segments.begin(), doc.segments.end(),
+                                                     [](const TextSegment& s) { return s.kind == FieldKind::word; }));
+    CHECK(words == 3);  // the fast path gave up without leaving half a word list behind
+    const TextSegment* quoted = find(doc, FieldKind::word, 1);
+    REQUIRE(quoted != nullptr);
+    CHECK(text_of(d, 0, *quoted) == "\"hi\"");
+    CHECK(quoted->escaped);
+    CHECK(quoted->start_ms == 3);
+    // Aliased into `text`: the blob holds the sentence once.
+    CHECK(d.blobs[0].find("say \"hi\" now") == d.blobs[0].rfind("say \"hi\" now"));
 }
