@@ -130,22 +130,31 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
 }
 
 void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& out) {
+    ItemInfo item{entry.display_path, entry.project_path, nullptr, entry.explicit_path, 0};
+    auto read = [&](char* buf, size_t size) {
+        ssize_t n = read_fully(fd, buf, size);
+        if (n < 0) out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
+        return n;
+    };
+    if (scan_stream(item, m_buffer, 0, read, m_limits.max_file_size, out)) ++out.stats.files_scanned;
+}
+
+bool ItemScanner::scan_stream(const ItemInfo& item, std::string& buffer, size_t filled, const StreamRead& read,
+                              uint64_t max_bytes, ScanOutput& out) {
     const size_t reach = m_matcher.max_window();
-    const size_t capacity = m_limits.chunk_size + 2 * reach;
-    if (m_buffer.size() < capacity) m_buffer.resize(capacity);
-    char* buf = m_buffer.data();
-    uint64_t base = 0;     // file offset of buf[0]
-    uint64_t accept = 0;   // secrets starting before this offset were reported by earlier passes
-    size_t length = 0;     // bytes held in buf
-    size_t line_base = 1;  // line number of buf[0]
+    const size_t capacity = std::max(m_limits.chunk_size + 2 * reach, filled);
+    if (buffer.size() < capacity) buffer.resize(capacity);
+    char* buf = buffer.data();
+    uint64_t base = 0;       // stream offset of buf[0]
+    uint64_t accept = 0;     // secrets starting before this offset were reported by earlier passes
+    size_t length = filled;  // bytes held in buf
+    size_t line_base = 1;    // line number of buf[0]
     bool first = true;
     while (true) {
-        ssize_t n = read_fully(fd, buf + length, capacity - length);
-        if (n < 0) {
-            out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
-            return;
-        }
+        ssize_t n = read(buf + length, capacity - length);
+        if (n < 0) return !first;
         bool eof = length + static_cast<size_t>(n) < capacity;
+        size_t fresh = (first ? length : 0) + static_cast<size_t>(n);  // bytes not yet counted
         length += static_cast<size_t>(n);
         std::string_view text(buf, length);
         if (first) {
@@ -153,20 +162,19 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
             if (kind != ContentKind::text) {
                 ++out.stats.skipped_binary;
                 if (kind != ContentKind::binary) {
-                    out.note(entry.display_path, "UTF-16 file larger than the chunk size; skipped");
+                    out.note(std::string(item.path), "UTF-16 text larger than the chunk size; skipped");
                 }
-                return;
+                return false;
             }
             first = false;
-            ++out.stats.files_scanned;
         }
-        out.stats.bytes_scanned += static_cast<uint64_t>(n);
+        out.stats.bytes_scanned += static_cast<uint64_t>(fresh);
         uint64_t end = base + length;
-        if (end - base > m_limits.max_file_size) eof = true;  // grew past the limit while reading
+        if (end > max_bytes) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;
-        Scope scope = classify_path(entry.display_path);
+        Scope scope = classify_path(item.path);
         LineSourceMap map(text, line_base);
-        BlobOrigin origin{entry.display_path, entry.project_path, nullptr};
+        BlobOrigin origin{item.path, item.project_path, item.commit};
         m_blobs.scan(text, scope, map, origin, out.findings, static_cast<size_t>(accept - base),
                      static_cast<size_t>(accept_end - base));
         if (eof) break;
@@ -178,11 +186,12 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         base = next_base;
         accept = accept_end;
     }
+    return true;
 }
 
 bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanOutput& out) {
-    if (item.archive_depth < m_limits.archive_max_depth && has_archive_magic(bytes.substr(0, 512)) &&
-        scan_archive_bytes(bytes, item, *this, m_limits, out)) {
+    // archive_scan enforces archive_max_depth itself (a too-deep archive gets a diagnostic).
+    if (has_archive_magic(bytes.substr(0, 512)) && scan_archive_bytes(bytes, item, *this, m_limits, out)) {
         return true;
     }
     ContentKind kind = sniff_content(bytes.substr(0, k_sniff_bytes));

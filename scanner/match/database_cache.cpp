@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/atomic_file.h"
+#include "util/cache_dir.h"
 #include "util/sha256.h"
 
 namespace aaiscan::detail {
@@ -53,26 +54,11 @@ std::filesystem::path entry_path(const std::string& dir, const std::string& key)
 
 }  // namespace
 
-std::string default_cache_dir() {
-    if (const char* dir = std::getenv("AAISCAN_CACHE_DIR"); dir && *dir) return dir;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/aaiscan";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/aaiscan";
-    return {};
-}
-
 std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir, const std::string& key) {
     if (cache_dir.empty()) return std::nullopt;
     auto path = entry_path(cache_dir, key);
-    struct stat st {};
-    if (lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-        static_cast<uint64_t>(st.st_size) > k_max_entry || (st.st_mode & 077) != 0) {
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string data = buffer.str();
+    std::string data;
+    if (!read_private_cache_file(path, k_max_entry, data)) return std::nullopt;
     if (data.size() < sizeof(k_magic) + 64 + 32 || std::memcmp(data.data(), k_magic, sizeof(k_magic)) != 0) {
         return std::nullopt;
     }
@@ -97,7 +83,7 @@ std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir,
     entry.windows.reserve(rules);
     for (uint64_t i = 0; i < rules; ++i) {
         uint64_t w = 0;
-        if (!r.u64(w) || w == 0 || w > (1u << 24)) return std::nullopt;
+        if (!r.u64(w) || w > (1u << 24)) return std::nullopt;  // 0: a file rule (no window)
         entry.windows.push_back(static_cast<uint32_t>(w));
     }
     if (r.position() != body.size()) return std::nullopt;
@@ -105,11 +91,7 @@ std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir,
 }
 
 void write_database_cache(const std::string& cache_dir, const std::string& key, const CachedDatabases& entry) {
-    if (cache_dir.empty() || key.size() != 64) return;
-    std::error_code ec;
-    std::filesystem::create_directories(cache_dir, ec);
-    if (ec) return;
-    chmod(cache_dir.c_str(), 0700);
+    if (cache_dir.empty() || key.size() != 64 || !ensure_private_cache_dir(cache_dir)) return;
     std::string data(k_magic, sizeof(k_magic));
     data += key;
     put_u64(data, entry.scope_databases.size());
@@ -122,6 +104,7 @@ void write_database_cache(const std::string& cache_dir, const std::string& key, 
     auto digest = Sha256().update(data).digest();
     data.append(reinterpret_cast<const char*>(digest.data()), digest.size());
     (void)write_file_atomically(entry_path(cache_dir, key), data, 0600);
+    prune_cache_dir(cache_dir, "rules-", 8);
 }
 
 }  // namespace aaiscan::detail
