@@ -12,6 +12,7 @@
 #include "app/archive_scan.h"
 #include "app/transcript_scan.h"
 #include "decode/source_map.h"
+#include "decode/transcript_detect.h"
 #include "decode/text_decoding.h"
 #include "source/scope_classifier.h"
 
@@ -46,6 +47,16 @@ public:
 private:
     int m_fd;
 };
+
+// True when a file above the chunk size is a transcript export to decode whole: peeks at its
+// start without moving the file offset.
+bool wants_whole_transcript(int fd, std::string_view path, uint64_t size, const TranscriptPolicy& policy) {
+    std::string head(k_transcript_sniff_bytes, '\0');
+    ssize_t n = pread(fd, head.data(), head.size(), 0);
+    if (n <= 0) return false;
+    head.resize(static_cast<size_t>(n));
+    return transcript_needs_whole_file(head, path, size, policy);
+}
 
 }  // namespace
 
@@ -93,7 +104,7 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
         out.note(entry.display_path, "larger than --max-file-size (" + std::to_string(size) + " bytes); skipped");
         return;
     }
-    if (size > m_limits.chunk_size) {
+    if (size > m_limits.chunk_size && !wants_whole_transcript(fd.get(), entry.display_path, size, m_transcripts)) {
         scan_large_file(fd.get(), entry, out);
         return;
     }
@@ -199,7 +210,7 @@ bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanO
 }
 
 void ItemScanner::scan_text(std::string_view text, const ItemInfo& item, ScanOutput& out) {
-    if (scan_transcript_export(text, item, m_transcripts, m_blobs, out)) return;
+    if (scan_transcript_export(text, item, m_transcripts, m_matcher.rules(), m_blobs, out)) return;
     Scope scope = classify_path(item.path);
     LineSourceMap map(text);
     BlobOrigin origin{item.path, item.project_path, item.commit};

@@ -1,0 +1,146 @@
+// Transcript format sniffing (see transcript_detect.h).
+#include "decode/transcript_detect.h"
+
+#include <array>
+
+#include "decode/transcript_subtitles.h"
+
+namespace aaiscan {
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    s = s.substr(s.size() - suffix.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (lower(s[i]) != suffix[i]) return false;
+    }
+    return true;
+}
+
+bool contains_ci(std::string_view s, std::string_view needle) {
+    if (needle.size() > s.size()) return false;
+    for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
+        size_t k = 0;
+        while (k < needle.size() && lower(s[i + k]) == needle[k]) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+std::string_view base_name(std::string_view path) {
+    size_t slash = path.find_last_of("/!");
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// Keys only AssemblyAI transcript responses have.
+bool has_transcript_key(std::string_view head) {
+    static constexpr std::array<std::string_view, 17> k_markers = {
+        "\"words\"",          "\"utterances\"",    "\"audio_url\"",     "\"acoustic_model\"", "\"language_model\"",
+        "\"speech_model\"",   "\"audio_duration\"", "\"redact_pii\"",   "\"transcripts\"",    "\"sentences\"",
+        "\"paragraphs\"",     "\"unredacted_",     "\"speaker_labels\"", "\"punctuate\"",      "\"language_code\"",
+        "\"auto_chapters\"",  "\"entity_detection\""};
+    for (std::string_view m : k_markers) {
+        if (head.find(m) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+// A `"text":` key near the start of an object (transcripts written with `text` first, before
+// the keys above, whose text is longer than the sniffed head).
+bool has_text_key(std::string_view head) {
+    size_t at = head.find("\"text\"");
+    if (at == std::string_view::npos || at > 256) return false;
+    size_t i = at + 6;
+    while (i < head.size() && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) ++i;
+    return i < head.size() && head[i] == ':';
+}
+
+// A line holding a cue timing ("00:00:05,400 --> 00:00:12,550").
+bool timing_line(std::string_view line) {
+    size_t arrow = line.find("-->");
+    if (arrow == std::string_view::npos) return false;
+    std::string_view left = line.substr(0, arrow);
+    while (!left.empty() && (left.back() == ' ' || left.back() == '\t')) left.remove_suffix(1);
+    while (!left.empty() && (left.front() == ' ' || left.front() == '\t')) left.remove_prefix(1);
+    return parse_cue_time(left) >= 0;
+}
+
+// The first two non-empty lines look like an SRT cue.
+bool looks_like_srt(std::string_view head) {
+    size_t i = 0;
+    std::string_view lines[2];
+    int found = 0;
+    while (i < head.size() && found < 2) {
+        size_t end = head.find('\n', i);
+        if (end == std::string_view::npos) end = head.size();
+        std::string_view line = head.substr(i, end - i);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!line.empty()) lines[found++] = line;
+        i = end + 1;
+    }
+    if (found == 0) return false;
+    if (timing_line(lines[0])) return true;
+    if (found < 2) return false;
+    for (char c : lines[0]) {
+        if (c < '0' || c > '9') return false;
+    }
+    return timing_line(lines[1]);
+}
+
+// At least two lines start with "Speaker X:" (AssemblyAI's text export with speaker labels).
+bool has_speaker_lines(std::string_view head) {
+    int count = 0;
+    size_t i = 0;
+    while (i < head.size()) {
+        size_t end = head.find('\n', i);
+        if (end == std::string_view::npos) end = head.size();
+        std::string_view line = head.substr(i, end - i);
+        if (line.starts_with("Speaker ") || line.starts_with("SPEAKER ")) {
+            size_t colon = line.find(':');
+            if (colon != std::string_view::npos && colon <= 20 && ++count >= 2) return true;
+        }
+        i = end + 1;
+    }
+    return false;
+}
+
+bool plain_text_name(std::string_view name) {
+    if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".text")) return true;
+    return name.find('.') == std::string_view::npos;  // no extension
+}
+
+}  // namespace
+
+bool has_assemblyai_markers(std::string_view head) {
+    return has_transcript_key(head.substr(0, k_transcript_sniff_bytes));
+}
+
+TranscriptFormat detect_transcript_format(std::string_view head, std::string_view path, bool force) {
+    if (head.size() > k_transcript_sniff_bytes) head = head.substr(0, k_transcript_sniff_bytes);
+    std::string_view body = head;
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+    size_t first = 0;
+    while (first < body.size() && (body[first] == ' ' || body[first] == '\n' || body[first] == '\r' || body[first] == '\t')) {
+        ++first;
+    }
+    std::string_view rest = body.substr(first);
+    if (rest.empty()) return TranscriptFormat::none;
+    std::string_view name = base_name(path);
+    if ((rest.front() == '{' || rest.front() == '[') && (force || has_transcript_key(rest) || has_text_key(rest))) {
+        return TranscriptFormat::assemblyai_json;
+    }
+    // Anything else starting with '{' or '[' may still be a text transcript ("[00:01:02] ...").
+    if (rest.starts_with("WEBVTT")) return TranscriptFormat::vtt;
+    if (looks_like_srt(rest)) return ends_with_ci(name, ".vtt") ? TranscriptFormat::vtt : TranscriptFormat::srt;
+    if (ends_with_ci(name, ".srt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::srt;
+    if (ends_with_ci(name, ".vtt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::vtt;
+    if (force) return TranscriptFormat::plain_text;
+    if (plain_text_name(name) && (contains_ci(path, "transcript") || has_speaker_lines(rest))) {
+        return TranscriptFormat::plain_text;
+    }
+    return TranscriptFormat::none;
+}
+
+}  // namespace aaiscan

@@ -1,0 +1,867 @@
+// AssemblyAI transcript JSON decoding with simdjson On-Demand (see transcript_json.h). Values are
+// read in document order with error codes (no exceptions); unknown keys are skipped without being
+// materialised, so a transcript costs one pass over its bytes.
+#include "decode/transcript_json.h"
+
+#include <simdjson.h>
+
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace aaiscan {
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+constexpr error_code k_ok = simdjson::SUCCESS;
+
+// Type mismatches are skipped (a `text` that is null, a `start` that is a string); anything else
+// means the JSON is broken and decoding stops.
+bool fatal(error_code e) {
+    return e != k_ok && e != simdjson::INCORRECT_TYPE && e != simdjson::NUMBER_OUT_OF_RANGE;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// key == literal, as a fixed-size compare the compiler inlines (hot: once per word field).
+template <size_t N>
+inline bool key_is(std::string_view key, const char (&literal)[N]) {
+    return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
+
+// Keys that only AssemblyAI transcripts have (with text-bearing keys, they make an object a
+// transcript).
+bool is_assemblyai_key(std::string_view k) {
+    static constexpr std::array<std::string_view, 48> k_keys = {
+        "audio_url", "acoustic_model", "language_model", "speech_model", "audio_duration", "punctuate",
+        "format_text", "speaker_labels", "language_code", "webhook_url", "status", "confidence", "auto_chapters",
+        "entity_detection", "summary_type", "iab_categories", "content_safety", "auto_highlights", "redact_pii",
+        "redact_pii_policies", "redact_pii_audio", "redact_pii_sub", "speakers_expected", "dual_channel",
+        "multichannel", "disfluencies", "sentiment_analysis", "word_boost", "boost_param", "filter_profanity",
+        "language_detection", "custom_spelling", "speech_threshold", "summarization", "summary_model",
+        "custom_topics", "audio_start_from", "audio_end_at", "webhook_status_code", "webhook_auth",
+        "speed_boost", "redact_pii_audio_quality", "language_confidence", "audio_channels", "utterances", "words",
+        "chapters", "entities"};
+    for (std::string_view key : k_keys) {
+        if (k == key) return true;
+    }
+    return false;
+}
+
+// Replaces the bytes of invalid UTF-8 sequences with '?' (same length, so offsets stay exact).
+void repair_utf8(char* data, size_t size) {
+    auto* s = reinterpret_cast<unsigned char*>(data);
+    size_t i = 0;
+    while (i < size) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t need = 0;
+        uint32_t min = 0;
+        uint32_t cp = 0;
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1, min = 0x80, cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2, min = 0x800, cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            s[i++] = '?';
+            continue;
+        }
+        bool ok = i + need < size;
+        for (size_t k = 1; ok && k <= need; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80) ok = false;
+            else cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+        if (!ok) {
+            s[i++] = '?';
+            continue;
+        }
+        i += need + 1;
+    }
+}
+
+// What was seen of an object, to decide whether it is a transcript.
+struct Shape {
+    bool text_field = false;   // text, words, utterances, sentences, paragraphs, unredacted_*
+    int assemblyai_keys = 0;
+    bool timed_words = false;  // word objects with text and start
+    bool wrapper = false;      // held a list of transcripts
+};
+
+// True when the SIMDJSON_PADDING bytes after `input` are on the page of its last byte, so reading
+// them cannot fault. Never under AddressSanitizer, which would rightly object to the read.
+bool in_place_is_safe(std::string_view input) {
+#if defined(__SANITIZE_ADDRESS__)
+    (void)input;
+    return false;
+#else
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    (void)input;
+    return false;
+#endif
+#endif
+    if (input.empty()) return false;
+    auto last = reinterpret_cast<uintptr_t>(input.data() + input.size() - 1);
+    auto reach = last + simdjson::SIMDJSON_PADDING;
+    return (last >> 12) == (reach >> 12);
+#endif
+}
+
+}  // namespace
+
+struct TranscriptJsonDecoder::Impl {
+    od::parser parser;
+    std::string padded;
+    TranscriptDocument root_doc;
+    TranscriptDocument item_doc;
+    const char* base = nullptr;
+    size_t size = 0;
+    bool force = false;
+    const TranscriptCallback* callback = nullptr;
+    JsonDecodeResult* result = nullptr;
+
+    uint64_t offset_of(const char* p) const { return static_cast<uint64_t>(p - base); }
+
+    std::string_view key_of(od::field& f) const {
+        const char* k = f.key().raw();
+        const char* end = base + size;
+        if (k < base || k >= end) return {};
+        // Keys are short: a plain loop beats memchr's call overhead.
+        const char* q = k;
+        while (q < end && *q != '"') ++q;
+        if (q == end) return {};
+        return std::string_view(k, static_cast<size_t>(q - k));
+    }
+
+    // A string value with its raw span (content between the quotes). Strings without escapes
+    // (nearly all of them) are read straight from the input, without simdjson's unescaping copy.
+    error_code read_string(od::value& v, std::string_view& text, uint64_t& raw_begin, uint64_t& raw_end,
+                           bool& escaped) const {
+        std::string_view token = v.raw_json_token();
+        if (token.empty() || token.front() != '"') return simdjson::INCORRECT_TYPE;
+        size_t n = token.size();
+        while (n > 1 && is_space(token[n - 1])) --n;
+        if (n < 2 || token[n - 1] != '"') {
+            // Not a well-formed string token: let simdjson decide (and say why).
+            raw_begin = raw_end = offset_of(token.data());
+            escaped = true;
+            return v.get_string().get(text);
+        }
+        std::string_view content = token.substr(1, n - 2);
+        raw_begin = offset_of(content.data());
+        raw_end = raw_begin + content.size();
+        escaped = false;
+        for (char c : content) {
+            if (c == '\\') {
+                escaped = true;
+                break;
+            }
+        }
+        if (!escaped) {
+            text = content;
+            return k_ok;
+        }
+        error_code e = v.get_string().get(text);
+        if (e != k_ok) return e;
+        escaped = text.size() != content.size();
+        return k_ok;
+    }
+
+    // A string value, for metadata (speaker names, ids): unescaped when needed.
+    static error_code read_name(od::value& v, std::string_view& text) {
+        std::string_view token = v.raw_json_token();
+        size_t n = token.size();
+        while (n > 1 && is_space(token[n - 1])) --n;
+        if (n >= 2 && token.front() == '"' && token[n - 1] == '"') {
+            std::string_view content = token.substr(1, n - 2);
+            if (content.find('\\') == std::string_view::npos) {
+                text = content;
+                return k_ok;
+            }
+        }
+        return v.get_string().get(text);
+    }
+
+    // Milliseconds: plain integers are parsed from the token; anything else through simdjson.
+    static int64_t read_ms(od::value& v) {
+        std::string_view token = v.raw_json_token();
+        int64_t value = 0;
+        size_t i = 0;
+        while (i < token.size() && i < 16 && token[i] >= '0' && token[i] <= '9') value = value * 10 + (token[i++] - '0');
+        if (i > 0 && (i == token.size() || is_space(token[i]))) return value;
+        int64_t integer = 0;
+        if (v.get_int64().get(integer) == k_ok) return integer;
+        double d = 0;
+        if (v.get_double().get(d) == k_ok && std::isfinite(d) && d >= 0 && d < 9.0e15) return static_cast<int64_t>(d);
+        return -1;
+    }
+
+    // A field holding one string: adds a segment of `kind` when it is a string.
+    error_code string_field(od::value& v, TranscriptDocument& doc, FieldKind kind, uint32_t& segment,
+                            uint32_t index = k_no_index) {
+        std::string_view text;
+        uint64_t rb = 0, re = 0;
+        bool escaped = false;
+        error_code e = read_string(v, text, rb, re, escaped);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        segment = doc.add_field(kind, text, rb, re, escaped, index);
+        return k_ok;
+    }
+
+    // The fields of a word object that matter.
+    struct WordFields {
+        std::string_view text;
+        uint64_t raw_begin = 0, raw_end = 0;
+        bool has_text = false;
+        int64_t start = -1, end = -1;
+        std::string_view speaker, channel;
+    };
+
+    // Fast path for the flat word objects of `words` arrays: reads the object's bytes directly
+    // (strings without escapes, numbers, null/true/false). Returns false, having changed nothing
+    // that matters, for anything else (escapes, nested values, odd syntax); the caller then uses
+    // simdjson's iteration. The value is not consumed: simdjson skips it when moving on.
+    bool scan_flat_word(std::string_view token, WordFields& w) const {
+        const char* p = token.data();
+        return scan_flat_word_at(p, w);
+    }
+
+    // scan_flat_word from `p` (at the '{'); on success `p` is just after the closing '}'.
+    bool scan_flat_word_at(const char*& p, WordFields& w) const {
+        const char* end = base + size;
+        auto ws = [&] {
+            while (p < end && is_space(*p)) ++p;
+        };
+        // A string without escapes; p at the opening quote.
+        auto plain_string = [&](std::string_view& out) {
+            const char* q = p + 1;
+            while (q < end && *q != '"') {
+                if (*q == '\\') return false;
+                ++q;
+            }
+            if (q >= end) return false;
+            out = std::string_view(p + 1, static_cast<size_t>(q - p - 1));
+            p = q + 1;
+            return true;
+        };
+        auto scalar = [&](int64_t* integer) {
+            if (p < end && (*p == '-' || (*p >= '0' && *p <= '9'))) {
+                int64_t v = 0;
+                bool negative = *p == '-';
+                if (negative) ++p;
+                const char* digits = p;
+                while (p < end && *p >= '0' && *p <= '9' && p - digits < 16) v = v * 10 + (*p++ - '0');
+                const char* integer_end = p;
+                while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E' || *p == '+' || *p == '-')) ++p;
+                if (p == digits) return false;
+                if (integer && p != integer_end) {
+                    // A fraction or exponent ("1.5", "2e3"): read it as a double.
+                    std::string number(digits, static_cast<size_t>(p - digits));
+                    char* stop = nullptr;
+                    double d = std::strtod(number.c_str(), &stop);
+                    v = std::isfinite(d) && d >= 0 && d < 9.0e15 ? static_cast<int64_t>(d) : -1;
+                }
+                if (integer) *integer = negative ? -1 : v;
+                return true;
+            }
+            for (std::string_view literal : {"null", "true", "false"}) {
+                if (static_cast<size_t>(end - p) >= literal.size() && std::string_view(p, literal.size()) == literal) {
+                    p += literal.size();
+                    if (integer) *integer = -1;
+                    return true;
+                }
+            }
+            return false;
+        };
+        if (p >= end || *p != '{') return false;
+        ++p;
+        ws();
+        if (p < end && *p == '}') {
+            ++p;
+            return true;
+        }
+        while (p < end) {
+            std::string_view key;
+            if (*p != '"' || !plain_string(key)) return false;
+            ws();
+            if (p >= end || *p != ':') return false;
+            ++p;
+            ws();
+            if (p >= end) return false;
+            if (*p == '"') {
+                const char* open = p;
+                std::string_view value;
+                if (!plain_string(value)) return false;
+                if (key_is(key, "text")) {
+                    w.text = value;
+                    w.raw_begin = offset_of(open + 1);
+                    w.raw_end = w.raw_begin + value.size();
+                    w.has_text = true;
+                } else if (key_is(key, "speaker")) {
+                    w.speaker = value;
+                } else if (key_is(key, "channel")) {
+                    w.channel = value;
+                }
+            } else if (key_is(key, "start")) {
+                if (!scalar(&w.start)) return false;
+            } else if (key_is(key, "end")) {
+                if (!scalar(&w.end)) return false;
+            } else if (!scalar(nullptr)) {
+                return false;
+            }
+            ws();
+            if (p >= end) return false;
+            if (*p == '}') {
+                ++p;
+                return true;
+            }
+            if (*p != ',') return false;
+            ++p;
+            ws();
+        }
+        return false;
+    }
+
+    error_code parse_word(od::value& v, TranscriptDocument& doc, Shape& shape, uint32_t index) {
+        WordFields w;
+        std::string_view token = v.raw_json_token();
+        if (!token.empty() && token.front() == '{' && scan_flat_word(token, w)) {
+            add_flat_word(w, doc, shape, index);
+            return k_ok;
+        }
+        od::object object;
+        error_code e = v.get_object().get(object);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        std::string_view text;
+        uint64_t rb = 0, re = 0;
+        bool escaped = false, has_text = false;
+        int64_t start = -1, end = -1;
+        uint16_t speaker = k_no_speaker;
+        std::string_view channel;
+        for (auto item : object) {
+            od::field f;
+            if ((e = std::move(item).get(f)) != k_ok) return e;
+            std::string_view key = key_of(f);
+            od::value& value = f.value();
+            if (key == "text") {
+                e = read_string(value, text, rb, re, escaped);
+                if (fatal(e)) return e;
+                has_text = e == k_ok;
+            } else if (key == "start") {
+                start = read_ms(value);
+            } else if (key == "end") {
+                end = read_ms(value);
+            } else if (key == "speaker") {
+                std::string_view name;
+                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name);
+            } else if (key == "channel") {
+                if (read_name(value, channel) != k_ok) channel = {};
+            }
+        }
+        if (!has_text) text = {};
+        if (speaker == k_no_speaker && !channel.empty()) speaker = doc.speaker_id("channel " + std::string(channel));
+        doc.add_word(text, rb, re, escaped, start, end, speaker, index);
+        if (has_text && start >= 0) shape.timed_words = true;
+        return k_ok;
+    }
+
+    void add_flat_word(const WordFields& w, TranscriptDocument& doc, Shape& shape, uint32_t index) const {
+        uint16_t speaker = w.speaker.empty() ? k_no_speaker : doc.speaker_id(w.speaker);
+        if (speaker == k_no_speaker && !w.channel.empty()) speaker = doc.speaker_id("channel " + std::string(w.channel));
+        doc.add_word(w.text, w.raw_begin, w.raw_end, false, w.start, w.end, speaker, index);
+        if (w.has_text && w.start >= 0) shape.timed_words = true;
+    }
+
+    // Fast path for a whole `words` array of flat word objects, read from its bytes; the array is
+    // left unconsumed (simdjson skips it in one go). False, with nothing added, for anything else.
+    bool scan_flat_words(std::string_view token, TranscriptDocument& doc, FieldKind kind, uint32_t parent,
+                         Shape& shape) const {
+        const char* p = token.data();
+        const char* end = base + size;
+        auto ws = [&] {
+            while (p < end && is_space(*p)) ++p;
+        };
+        if (p >= end || *p != '[') return false;
+        ++p;
+        doc.begin_words(kind, parent);
+        Shape seen = shape;
+        uint32_t index = 0;
+        ws();
+        bool ok = p < end && *p == ']';
+        while (!ok && p < end) {
+            WordFields w;
+            if (*p != '{' || !scan_flat_word_at(p, w)) break;
+            add_flat_word(w, doc, seen, index++);
+            ws();
+            if (p < end && *p == ',') {
+                ++p;
+                ws();
+                continue;
+            }
+            ok = p < end && *p == ']';
+            break;
+        }
+        if (!ok) {
+            doc.abandon_words();
+            return false;
+        }
+        doc.end_words();
+        shape = seen;
+        return true;
+    }
+
+    error_code parse_words(od::value& v, TranscriptDocument& doc, FieldKind kind, uint32_t parent, Shape& shape) {
+        std::string_view token = v.raw_json_token();
+        if (!token.empty() && token.front() == '[' && scan_flat_words(token, doc, kind, parent, shape)) return k_ok;
+        od::array array;
+        error_code e = v.get_array().get(array);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        doc.begin_words(kind, parent);
+        uint32_t index = 0;
+        for (auto item : array) {
+            od::value word;
+            if ((e = std::move(item).get(word)) != k_ok) break;
+            if ((e = parse_word(word, doc, shape, index++)) != k_ok) break;
+        }
+        doc.end_words();
+        return e;
+    }
+
+    // utterances[i], sentences[i], paragraphs[i], unredacted_utterances[i].
+    error_code parse_utterance(od::value& v, TranscriptDocument& doc, FieldKind text_kind, FieldKind word_kind,
+                               uint32_t index, Shape& shape) {
+        od::object object;
+        error_code e = v.get_object().get(object);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        uint32_t segment = k_no_index;
+        int64_t start = -1, end = -1;
+        uint16_t speaker = k_no_speaker;
+        std::string_view channel;
+        for (auto item : object) {
+            od::field f;
+            if ((e = std::move(item).get(f)) != k_ok) return e;
+            std::string_view key = key_of(f);
+            od::value& value = f.value();
+            if (key == "text") {
+                if ((e = string_field(value, doc, text_kind, segment, index)) != k_ok) return e;
+            } else if (key == "words") {
+                if ((e = parse_words(value, doc, word_kind, index, shape)) != k_ok) return e;
+            } else if (key == "start") {
+                start = read_ms(value);
+            } else if (key == "end") {
+                end = read_ms(value);
+            } else if (key == "speaker") {
+                std::string_view name;
+                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name);
+            } else if (key == "channel") {
+                if (read_name(value, channel) != k_ok) channel = {};
+            }
+        }
+        if (speaker == k_no_speaker && !channel.empty()) speaker = doc.speaker_id("channel " + std::string(channel));
+        if (segment != k_no_index) {
+            TextSegment& s = doc.segments[segment];
+            s.start_ms = start;
+            s.end_ms = end;
+            s.speaker = speaker;
+        }
+        return k_ok;
+    }
+
+    template <typename Each>
+    error_code each_element(od::value& v, Each&& each) {
+        od::array array;
+        error_code e = v.get_array().get(array);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        uint32_t index = 0;
+        for (auto item : array) {
+            od::value element;
+            if ((e = std::move(item).get(element)) != k_ok) return e;
+            if ((e = each(element, index++)) != k_ok) return e;
+        }
+        return k_ok;
+    }
+
+    // An object of string/number fields; calls `each(key, value)` for every field.
+    template <typename Each>
+    error_code each_field(od::value& v, Each&& each) {
+        od::object object;
+        error_code e = v.get_object().get(object);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        for (auto item : object) {
+            od::field f;
+            if ((e = std::move(item).get(f)) != k_ok) return e;
+            std::string_view key = key_of(f);
+            if ((e = each(key, f.value())) != k_ok) return e;
+        }
+        return k_ok;
+    }
+
+    // {"text": ..., "start": ..., "end": ...} or with a "timestamp"/"timestamps" object.
+    error_code parse_timed_text(od::value& v, TranscriptDocument& doc, FieldKind kind, uint32_t index) {
+        uint32_t segment = k_no_index;
+        int64_t start = -1, end = -1;
+        uint16_t speaker = k_no_speaker;
+        error_code e = each_field(v, [&](std::string_view key, od::value& value) -> error_code {
+            if (key == "text") return string_field(value, doc, kind, segment, index);
+            if (key == "start") start = read_ms(value);
+            else if (key == "end") end = read_ms(value);
+            else if (key == "speaker") {
+                std::string_view name;
+                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name);
+            } else if (key == "timestamp") {
+                return each_field(value, [&](std::string_view k, od::value& t) -> error_code {
+                    if (k == "start") start = read_ms(t);
+                    else if (k == "end") end = read_ms(t);
+                    return k_ok;
+                });
+            } else if (key == "timestamps") {
+                return each_element(value, [&](od::value& stamp, uint32_t i) -> error_code {
+                    return each_field(stamp, [&](std::string_view k, od::value& t) -> error_code {
+                        if (i == 0 && k == "start") start = read_ms(t);
+                        else if (i == 0 && k == "end") end = read_ms(t);
+                        return k_ok;
+                    });
+                });
+            }
+            return k_ok;
+        });
+        if (e != k_ok) return e;
+        if (segment != k_no_index) {
+            doc.segments[segment].start_ms = start;
+            doc.segments[segment].end_ms = end;
+            doc.segments[segment].speaker = speaker;
+        }
+        return k_ok;
+    }
+
+    // {"status": ..., "results": [{"text": ...}, ...]}
+    error_code parse_results(od::value& v, TranscriptDocument& doc, FieldKind kind) {
+        return each_field(v, [&](std::string_view key, od::value& value) -> error_code {
+            if (key != "results") return k_ok;
+            return each_element(value, [&](od::value& r, uint32_t i) { return parse_timed_text(r, doc, kind, i); });
+        });
+    }
+
+    error_code parse_chapter(od::value& v, TranscriptDocument& doc, uint32_t index) {
+        std::array<uint32_t, 3> segs = {k_no_index, k_no_index, k_no_index};
+        int64_t start = -1, end = -1;
+        error_code e = each_field(v, [&](std::string_view key, od::value& value) -> error_code {
+            if (key == "summary") return string_field(value, doc, FieldKind::chapter_summary, segs[0], index);
+            if (key == "headline") return string_field(value, doc, FieldKind::chapter_headline, segs[1], index);
+            if (key == "gist") return string_field(value, doc, FieldKind::chapter_gist, segs[2], index);
+            if (key == "start") start = read_ms(value);
+            else if (key == "end") end = read_ms(value);
+            return k_ok;
+        });
+        if (e != k_ok) return e;
+        for (uint32_t s : segs) {
+            if (s == k_no_index) continue;
+            doc.segments[s].start_ms = start;
+            doc.segments[s].end_ms = end;
+        }
+        return k_ok;
+    }
+
+    error_code parse_entity(od::value& v, TranscriptDocument& doc, uint32_t index) {
+        uint32_t segment = k_no_index;
+        int64_t start = -1, end = -1;
+        std::string type;
+        error_code e = each_field(v, [&](std::string_view key, od::value& value) -> error_code {
+            if (key == "text") return string_field(value, doc, FieldKind::entity, segment, index);
+            if (key == "entity_type") {
+                std::string_view t;
+                if (value.get_string().get(t) == k_ok) type = t;
+            } else if (key == "start") {
+                start = read_ms(value);
+            } else if (key == "end") {
+                end = read_ms(value);
+            }
+            return k_ok;
+        });
+        if (e != k_ok) return e;
+        if (segment != k_no_index) {
+            doc.segments[segment].start_ms = start;
+            doc.segments[segment].end_ms = end;
+            doc.entities.push_back({std::move(type), segment});
+        }
+        return k_ok;
+    }
+
+    void note_unredacted(od::field& f, std::string_view key, TranscriptDocument& doc) {
+        const char* k = f.key().raw();
+        doc.unredacted.push_back({std::string(key), offset_of(k) - 1});
+    }
+
+    // One field of a transcript object.
+    error_code transcript_field(std::string_view key, od::field& f, TranscriptDocument& doc, Shape& shape) {
+        od::value& value = f.value();
+        uint32_t ignored = k_no_index;
+        if (is_assemblyai_key(key)) ++shape.assemblyai_keys;
+        if (key == "id") {
+            std::string_view id;
+            if (value.get_string().get(id) == k_ok) doc.id = id;
+            return k_ok;
+        }
+        if (key == "text") {
+            shape.text_field = true;
+            return string_field(value, doc, FieldKind::text, ignored);
+        }
+        if (key == "words") {
+            shape.text_field = true;
+            return parse_words(value, doc, FieldKind::word, k_no_index, shape);
+        }
+        auto utterances = [&](FieldKind text_kind, FieldKind word_kind) {
+            shape.text_field = true;
+            return each_element(value, [&](od::value& u, uint32_t i) {
+                return parse_utterance(u, doc, text_kind, word_kind, i, shape);
+            });
+        };
+        if (key == "utterances") return utterances(FieldKind::utterance_text, FieldKind::utterance_word);
+        if (key == "sentences") {
+            ++shape.assemblyai_keys;
+            return utterances(FieldKind::sentence_text, FieldKind::sentence_word);
+        }
+        if (key == "paragraphs") {
+            ++shape.assemblyai_keys;
+            return utterances(FieldKind::paragraph_text, FieldKind::paragraph_word);
+        }
+        if (key.starts_with("unredacted_")) {
+            note_unredacted(f, key, doc);
+            shape.text_field = true;
+            ++shape.assemblyai_keys;
+            if (key == "unredacted_text") return string_field(value, doc, FieldKind::unredacted_text, ignored);
+            if (key == "unredacted_words") return parse_words(value, doc, FieldKind::unredacted_word, k_no_index, shape);
+            if (key == "unredacted_utterances") {
+                return utterances(FieldKind::unredacted_utterance_text, FieldKind::unredacted_utterance_word);
+            }
+            return k_ok;
+        }
+        if (key == "summary") return string_field(value, doc, FieldKind::summary, ignored);
+        if (key == "chapters") {
+            return each_element(value, [&](od::value& c, uint32_t i) { return parse_chapter(c, doc, i); });
+        }
+        if (key == "entities") {
+            return each_element(value, [&](od::value& c, uint32_t i) { return parse_entity(c, doc, i); });
+        }
+        if (key == "content_safety_labels") return parse_results(value, doc, FieldKind::content_safety);
+        if (key == "iab_categories_result") return parse_results(value, doc, FieldKind::iab_category);
+        if (key == "auto_highlights_result") return parse_results(value, doc, FieldKind::auto_highlight);
+        if (key == "sentiment_analysis_results") {
+            return each_element(value, [&](od::value& c, uint32_t i) {
+                return parse_timed_text(c, doc, FieldKind::sentiment, i);
+            });
+        }
+        if (key == "translated_texts") {
+            return each_field(value, [&](std::string_view language, od::value& t) -> error_code {
+                uint32_t index = static_cast<uint32_t>(doc.keys.size());
+                uint32_t segment = k_no_index;
+                error_code e = string_field(t, doc, FieldKind::translated_text, segment, index);
+                if (segment != k_no_index) doc.keys.emplace_back(language);
+                return e;
+            });
+        }
+        if (key == "redact_pii") {
+            bool on = false;
+            if (value.get_bool().get(on) == k_ok) doc.redact_pii = on;
+            return k_ok;
+        }
+        if (key == "redact_pii_policies") {
+            od::array array;
+            if (value.get_array().get(array) != k_ok) return k_ok;
+            doc.policies_listed = true;
+            for (auto item : array) {
+                std::string_view policy;
+                error_code e = std::move(item).get_string().get(policy);
+                if (e == k_ok) doc.redact_policies.emplace_back(policy);
+                else if (fatal(e)) return e;
+            }
+            return k_ok;
+        }
+        if (key == "redact_pii_sub") {
+            std::string_view sub;
+            if (value.get_string().get(sub) == k_ok) doc.redact_sub = sub;
+            return k_ok;
+        }
+        return k_ok;
+    }
+
+    bool is_transcript(const Shape& shape) const {
+        if (!shape.text_field) return false;
+        return force || shape.timed_words || shape.assemblyai_keys >= 2;
+    }
+
+    void emit(TranscriptDocument& doc) {
+        doc.format = TranscriptFormat::assemblyai_json;
+        doc.finalize();
+        ++result->transcripts;
+        (*callback)(doc);
+    }
+
+    // A transcript object inside a list: `prefix` is its JSON path ("transcripts[3].").
+    static std::string item_prefix(std::string_view list, uint32_t index) {
+        std::string p(list);
+        p.push_back('[');
+        p.append(std::to_string(index));
+        p.append("].");
+        return p;
+    }
+
+    error_code parse_item(od::value& v, std::string prefix, bool& was_transcript) {
+        was_transcript = false;
+        std::string_view token = v.raw_json_token();
+        od::object object;
+        error_code e = v.get_object().get(object);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        TranscriptDocument& doc = item_doc;
+        doc.clear();
+        doc.path_prefix = std::move(prefix);
+        doc.raw_begin = offset_of(token.data());
+        Shape shape;
+        for (auto item : object) {
+            od::field f;
+            if ((e = std::move(item).get(f)) != k_ok) return e;
+            std::string_view key = key_of(f);
+            if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
+        }
+        if (!is_transcript(shape)) return k_ok;
+        const char* after = nullptr;
+        doc.raw_end = v.current_location().get(after) == k_ok ? offset_of(after) : size;
+        was_transcript = true;
+        emit(doc);
+        result->resume_offset = doc.raw_end;
+        return k_ok;
+    }
+
+    // A list of transcripts: stops at the first element that is not one when none was found yet.
+    error_code parse_list(od::value& v, const std::string& name) {
+        od::array array;
+        error_code e = v.get_array().get(array);
+        if (e != k_ok) return fatal(e) ? e : k_ok;
+        uint32_t index = 0;
+        for (auto item : array) {
+            od::value element;
+            if ((e = std::move(item).get(element)) != k_ok) return e;
+            bool was = false;
+            if ((e = parse_item(element, item_prefix(name, index), was)) != k_ok) return e;
+            if (!was && result->transcripts == 0) return k_ok;
+            ++index;
+        }
+        return k_ok;
+    }
+
+    error_code parse_root(od::document& document) {
+        od::json_type type;
+        error_code e = document.type().get(type);
+        if (e != k_ok) return e;
+        if (type == od::json_type::array) {
+            od::array array;
+            if ((e = document.get_array().get(array)) != k_ok) return e;
+            uint32_t index = 0;
+            for (auto item : array) {
+                od::value element;
+                if ((e = std::move(item).get(element)) != k_ok) return e;
+                bool was = false;
+                if ((e = parse_item(element, item_prefix("", index), was)) != k_ok) return e;
+                if (!was && result->transcripts == 0) return k_ok;
+                ++index;
+            }
+            return k_ok;
+        }
+        if (type != od::json_type::object) return k_ok;
+        od::object object;
+        if ((e = document.get_object().get(object)) != k_ok) return e;
+        TranscriptDocument& doc = root_doc;
+        doc.clear();
+        doc.raw_begin = 0;
+        doc.raw_end = size;
+        Shape shape;
+        for (auto item : object) {
+            od::field f;
+            if ((e = std::move(item).get(f)) != k_ok) return e;
+            std::string_view key = key_of(f);
+            if (key == "transcripts" || key == "data" || key == "results" || key == "items") {
+                std::string name(key);
+                size_t before = result->transcripts;
+                if ((e = parse_list(f.value(), name)) != k_ok) return e;
+                if (result->transcripts > before) shape.wrapper = true;
+                continue;
+            }
+            if (key == "page_details") shape.wrapper = true;
+            if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
+        }
+        if (is_transcript(shape)) emit(doc);
+        return k_ok;
+    }
+};
+
+TranscriptJsonDecoder::TranscriptJsonDecoder() : m_impl(std::make_unique<Impl>()) {}
+TranscriptJsonDecoder::~TranscriptJsonDecoder() = default;
+
+JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool force, const TranscriptCallback& on_transcript) {
+    JsonDecodeResult result;
+    Impl& impl = *m_impl;
+    if (input.size() >= 0xFFFFFFF0u) {
+        result.status = JsonDecodeStatus::invalid;
+        result.error = "too large for the JSON decoder";
+        return result;
+    }
+    impl.force = force;
+    impl.callback = &on_transcript;
+    impl.result = &result;
+    od::document document;
+    error_code e = k_ok;
+    bool started = false;
+    // First try in place: simdjson reads up to SIMDJSON_PADDING bytes past the end, which is safe
+    // (whatever those bytes hold) when they are on the same memory page. Otherwise, or when the
+    // input is not valid UTF-8 and must be repaired, decode a padded copy.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const char* data = input.data();
+        size_t capacity = 0;
+        if (attempt == 0) {
+            if (!in_place_is_safe(input)) continue;
+            capacity = input.size() + simdjson::SIMDJSON_PADDING;
+        } else {
+            impl.padded.resize(input.size() + simdjson::SIMDJSON_PADDING);
+            std::memcpy(impl.padded.data(), input.data(), input.size());
+            std::memset(impl.padded.data() + input.size(), ' ', simdjson::SIMDJSON_PADDING);
+            if (attempt == 2) {
+                repair_utf8(impl.padded.data(), input.size());
+                result.utf8_repaired = true;
+            }
+            data = impl.padded.data();
+            capacity = impl.padded.size();
+        }
+        impl.base = data;
+        impl.size = input.size();
+        e = impl.parser.iterate(simdjson::padded_string_view(data, input.size(), capacity)).get(document);
+        if (e == simdjson::UTF8_ERROR && attempt < 2) {
+            attempt = 1;  // next: the repaired copy
+            continue;
+        }
+        break;
+    }
+    started = e == k_ok;
+    if (started) e = impl.parse_root(document);
+    if (e != k_ok) {
+        result.status = JsonDecodeStatus::invalid;
+        result.error = simdjson::error_message(e);
+        const char* at = nullptr;
+        if (started && document.current_location().get(at) == k_ok && at > impl.base && at <= impl.base + impl.size) {
+            result.error += " near byte " + std::to_string(at - impl.base);
+        }
+        return result;
+    }
+    result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
+    return result;
+}
+
+}  // namespace aaiscan

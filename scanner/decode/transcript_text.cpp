@@ -1,0 +1,89 @@
+// Plain-text transcript lines (see transcript_text.h).
+#include "decode/transcript_text.h"
+
+#include "decode/transcript_subtitles.h"
+
+namespace aaiscan {
+namespace {
+
+// "[00:01:23]", "(01:23)", "00:01:23.450" at the start of `line`: its time and length, or -1.
+int64_t leading_time(std::string_view line, size_t& length) {
+    size_t i = 0;
+    char close = 0;
+    if (!line.empty() && (line[0] == '[' || line[0] == '(')) {
+        close = line[0] == '[' ? ']' : ')';
+        i = 1;
+    }
+    size_t j = i;
+    while (j < line.size() && ((line[j] >= '0' && line[j] <= '9') || line[j] == ':' || line[j] == '.' || line[j] == ',')) ++j;
+    if (j == i) return -1;
+    int64_t ms = parse_cue_time(line.substr(i, j - i));
+    if (ms < 0) return -1;
+    if (close != 0) {
+        if (j >= line.size() || line[j] != close) return -1;
+        ++j;
+    }
+    length = j;
+    return ms;
+}
+
+// "Speaker A:" / "SPEAKER 1:" at the start of `line`: the label ("A"), or "".
+std::string_view speaker_label(std::string_view line, size_t& length) {
+    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker "}) {
+        if (!line.starts_with(prefix)) continue;
+        size_t j = prefix.size();
+        size_t k = j;
+        while (k < line.size() && k - j < 12 && line[k] != ':' && line[k] != ' ') ++k;
+        if (k > j && k < line.size() && line[k] == ':') {
+            length = k + 1;
+            return line.substr(j, k - j);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
+    doc.clear();
+    doc.format = TranscriptFormat::plain_text;
+    doc.raw_begin = 0;
+    doc.raw_end = input.size();
+    doc.use_input_as_blob(input);
+    uint16_t speaker = k_no_speaker;
+    int64_t time = -1;
+    uint32_t line_number = 0;
+    size_t first_timed = doc.segments.size();
+    size_t i = 0;
+    while (i < input.size()) {
+        size_t end = input.find('\n', i);
+        if (end == std::string_view::npos) end = input.size();
+        size_t text_end = end > i && input[end - 1] == '\r' ? end - 1 : end;
+        std::string_view line = input.substr(i, text_end - i);
+        size_t skip = 0;
+        size_t time_length = 0;
+        int64_t announced = leading_time(line, time_length);
+        if (announced >= 0) {
+            // The previous timed lines last until this one starts.
+            for (size_t k = first_timed; k < doc.segments.size(); ++k) {
+                if (doc.segments[k].end_ms < 0 && doc.segments[k].start_ms >= 0) doc.segments[k].end_ms = announced;
+            }
+            first_timed = doc.segments.size();
+            time = announced;
+            skip = time_length;
+            while (skip < line.size() && line[skip] == ' ') ++skip;
+        }
+        size_t label_length = 0;
+        std::string_view label = speaker_label(line.substr(skip), label_length);
+        if (!label.empty()) speaker = doc.speaker_id(label);
+        if (!line.empty()) {
+            uint32_t s = doc.add_field(FieldKind::line, line, i, text_end, false, line_number);
+            doc.segments[s].start_ms = time;
+            doc.segments[s].speaker = speaker;
+        }
+        ++line_number;
+        i = end + 1;
+    }
+}
+
+}  // namespace aaiscan

@@ -1,0 +1,80 @@
+// Phone numbers validated with libphonenumber in the configured default region (see pii_checks.h).
+#include <phonenumbers/logger.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <algorithm>
+#include <string>
+
+#include "validate/pii_checks.h"
+
+namespace aaiscan {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+const PhoneNumberUtil& phone_util() {
+    static PhoneNumberUtil* util = [] {
+        PhoneNumberUtil* u = PhoneNumberUtil::GetInstance();
+        u->SetLogger(new i18n::phonenumbers::NullLogger());  // never print from the scan path
+        return u;
+    }();
+    return *util;
+}
+
+// "(312) 555-0147", "312-555-0147", "312.555.0147", "312 555 0147": digit groups of 3-3-4 with
+// separators, the way NANP numbers are written.
+bool nanp_grouped(std::string_view s) {
+    std::string shape;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            if (shape.empty() || shape.back() < '0' || shape.back() > '9') shape.push_back('1');
+            else ++shape.back();
+        } else if (!shape.empty() && shape.back() != '|') {
+            shape.push_back('|');
+        }
+    }
+    if (!shape.empty() && shape.back() == '|') shape.pop_back();
+    return shape == "3|3|4" || shape == "1|3|3|4";
+}
+
+bool phone_cue_before(const ValidationContext& context) {
+    size_t begin = context.match_begin;
+    size_t from = begin > 60 ? begin - 60 : 0;
+    std::string window(context.text.substr(from, begin - from));
+    std::transform(window.begin(), window.end(), window.begin(), [](char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    for (const char* cue : {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line", "dial"}) {
+        if (window.find(cue) != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool validate_phone(std::string_view secret, const ValidationContext& context) {
+    std::string digits;
+    if (!extract_digits(secret, digits)) return false;
+    if (digits.size() < 7 || digits.size() > 15) return false;
+    if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
+    if (has_reference_cue_before(context, secret)) return false;
+    bool spoken = std::any_of(secret.begin(), secret.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+    bool plus = !secret.empty() && secret.front() == '+';
+    std::string input = plus ? "+" + digits : digits;
+    const PhoneNumberUtil& util = phone_util();
+    PhoneNumber number;
+    std::string region(context.phone_region.empty() ? std::string_view("US") : context.phone_region);
+    if (util.Parse(input, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+    // A bare run of digits ("5053313562") is as often an id or a hash as a phone number.
+    bool bare = !spoken && !plus && std::all_of(secret.begin(), secret.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (util.IsValidNumber(number)) return bare || (spoken && digits.size() < 10) ? phone_cue_before(context) : true;
+    if (!util.IsPossibleNumber(number)) return false;
+    // A possible but unassigned number (e.g. the 555 area code of films and examples): only when
+    // it is written like a phone number, or spoken after a phone cue.
+    if (spoken) return phone_cue_before(context);
+    if (plus || nanp_grouped(secret)) return true;
+    return digits.size() == 7 && phone_cue_before(context);
+}
+
+}  // namespace aaiscan

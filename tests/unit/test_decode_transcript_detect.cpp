@@ -1,0 +1,51 @@
+// Unit tests for decode/transcript_detect.cpp and decode/transcript_text.cpp: format recognition
+// by content and path, and plain-text transcript lines.
+#include <catch2/catch.hpp>
+
+#include "decode/transcript_detect.h"
+#include "decode/transcript_text.h"
+
+using namespace aaiscan;
+
+TEST_CASE("transcript detect: by content first, whatever the extension") {
+    CHECK(detect_transcript_format(R"({"id": "t", "audio_url": "x", "text": "hi"})", "a.json", false) ==
+          TranscriptFormat::assemblyai_json);
+    CHECK(detect_transcript_format(R"({"id": "t", "words": []})", "export.txt", false) ==
+          TranscriptFormat::assemblyai_json);
+    CHECK(detect_transcript_format(R"([{"text": "hi", "words": []}])", "t_123", false) ==
+          TranscriptFormat::assemblyai_json);
+    CHECK(detect_transcript_format("1\n00:00:01,000 --> 00:00:02,000\nhi\n", "captions", false) == TranscriptFormat::srt);
+    CHECK(detect_transcript_format("WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n", "a.txt", false) == TranscriptFormat::vtt);
+    CHECK(detect_transcript_format("Speaker A: hi\n\nSpeaker B: hello\n", "call.txt", false) ==
+          TranscriptFormat::plain_text);
+}
+
+TEST_CASE("transcript detect: ordinary files stay ordinary") {
+    CHECK(detect_transcript_format(R"({"name": "pkg", "version": "1.0.0"})", "package.json", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format("hello world\n", "notes.txt", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format("int main() {}\n", "transcript.cpp", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format("", "transcript.txt", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format("[00:00:01] Dana: hi\n", "call_transcript.txt", false) == TranscriptFormat::plain_text);
+    CHECK(has_assemblyai_markers(R"({"audio_url": "x", "text": )"));
+    CHECK_FALSE(has_assemblyai_markers(R"({"text": "x"})"));
+}
+
+TEST_CASE("transcript detect: --transcripts makes any text a transcript") {
+    CHECK(detect_transcript_format("hello world\n", "notes.txt", true) == TranscriptFormat::plain_text);
+    CHECK(detect_transcript_format(R"({"text": "hi"})", "a.json", true) == TranscriptFormat::assemblyai_json);
+}
+
+TEST_CASE("transcript text: lines carry the speaker and time they announce") {
+    std::string text = "[00:00:05] Speaker A: Hi.\nStill A here.\n\n[00:01:00] Speaker B: Hello.\n";
+    TranscriptDocument doc;
+    decode_plain_transcript(text, doc);
+    CHECK(doc.blob() == text);
+    REQUIRE(doc.segments.size() == 3);
+    CHECK(doc.speaker_name(doc.segments[0]) == "A");
+    CHECK(doc.segments[0].start_ms == 5000);
+    CHECK(doc.segments[1].start_ms == 5000);
+    CHECK(doc.segments[1].end_ms == 60000);
+    CHECK(doc.speaker_name(doc.segments[1]) == "A");
+    CHECK(doc.speaker_name(doc.segments[2]) == "B");
+    CHECK(doc.segments[2].start_ms == 60000);
+}

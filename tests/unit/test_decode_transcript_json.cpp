@@ -1,0 +1,237 @@
+// Unit tests for decode/transcript_json.cpp (with transcript_document.cpp): AssemblyAI shapes,
+// exact byte spans of every text field, word lists aliased into their text, detection of
+// non-transcripts, and garbage (broken JSON, deep nesting, invalid UTF-8, odd types).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "decode/transcript_json.h"
+
+using namespace aaiscan;
+
+namespace {
+
+// Decodes `json` and keeps a copy of every transcript handed over.
+struct Decoded {
+    JsonDecodeResult result;
+    std::vector<TranscriptDocument> docs;
+    std::vector<std::string> blobs;
+};
+
+Decoded decode(const std::string& json, bool force = false) {
+    static TranscriptJsonDecoder decoder;
+    Decoded d;
+    d.result = decoder.decode(json, force, [&](TranscriptDocument& doc) {
+        d.blobs.emplace_back(doc.blob());
+        d.docs.push_back(doc);
+    });
+    return d;
+}
+
+const TextSegment* find(const TranscriptDocument& doc, FieldKind kind, uint32_t index = k_no_index,
+                        uint32_t sub = k_no_index) {
+    for (const auto& s : doc.segments) {
+        if (s.kind == kind && (index == k_no_index || s.index == index) && (sub == k_no_index || s.sub_index == sub)) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+std::string text_of(const Decoded& d, size_t doc, const TextSegment& s) {
+    return d.blobs[doc].substr(s.begin, s.end - s.begin);
+}
+
+const std::string k_transcript = R"({
+  "id": "tr_1", "status": "completed", "audio_url": "https://example.com/a.mp3",
+  "text": "Hi Dana. Call me at 312-555-0147.",
+  "words": [
+    {"text": "Hi", "start": 100, "end": 300, "confidence": 0.9, "speaker": "A"},
+    {"text": "Dana.", "start": 350, "end": 700, "confidence": 0.9, "speaker": "A"},
+    {"text": "Call", "start": 900, "end": 1100, "confidence": 0.9, "speaker": "B"},
+    {"text": "me", "start": 1150, "end": 1200, "confidence": 0.9, "speaker": "B"},
+    {"text": "at", "start": 1250, "end": 1300, "confidence": 0.9, "speaker": "B"},
+    {"text": "312-555-0147.", "start": 1350, "end": 2600, "confidence": 0.9, "speaker": "B"}
+  ],
+  "utterances": [
+    {"speaker": "A", "start": 100, "end": 700, "text": "Hi Dana.", "words": [
+      {"text": "Hi", "start": 100, "end": 300, "speaker": "A"}, {"text": "Dana.", "start": 350, "end": 700, "speaker": "A"}]},
+    {"speaker": "B", "start": 900, "end": 2600, "text": "Call me at 312-555-0147.", "words": [
+      {"text": "Call", "start": 900, "end": 1100, "speaker": "B"}, {"text": "me", "start": 1150, "end": 1200, "speaker": "B"},
+      {"text": "at", "start": 1250, "end": 1300, "speaker": "B"}, {"text": "312-555-0147.", "start": 1350, "end": 2600, "speaker": "B"}]}
+  ],
+  "redact_pii": true, "redact_pii_policies": ["person_name"], "redact_pii_sub": "hash",
+  "entities": [{"entity_type": "person_name", "text": "Dana", "start": 350, "end": 700}],
+  "chapters": [{"summary": "A call.", "headline": "Call", "gist": "call", "start": 100, "end": 2600}],
+  "summary": "Dana asks for a call back."
+})";
+
+}  // namespace
+
+TEST_CASE("transcript json: every text field is a segment with its exact byte span") {
+    Decoded d = decode(k_transcript);
+    REQUIRE(d.result.status == JsonDecodeStatus::transcripts);
+    REQUIRE(d.docs.size() == 1);
+    const TranscriptDocument& doc = d.docs[0];
+    CHECK(doc.id == "tr_1");
+    CHECK(doc.redact_pii == true);
+    CHECK(doc.policies_listed);
+    CHECK(doc.redact_policies == std::vector<std::string>{"person_name"});
+    CHECK(doc.redact_sub == "hash");
+    for (const TextSegment& s : doc.segments) {
+        INFO(doc.json_path(s));
+        CHECK(k_transcript.substr(s.raw_begin, s.raw_end - s.raw_begin) == text_of(d, 0, s));
+    }
+    const TextSegment* word = find(doc, FieldKind::utterance_word, 1, 3);
+    REQUIRE(word != nullptr);
+    CHECK(text_of(d, 0, *word) == "312-555-0147.");
+    CHECK(word->start_ms == 1350);
+    CHECK(word->end_ms == 2600);
+    CHECK(doc.speaker_name(*word) == "B");
+    CHECK(doc.json_path(*word) == "utterances[1].words[3].text");
+    const TextSegment* utterance = find(doc, FieldKind::utterance_text, 1);
+    REQUIRE(utterance != nullptr);
+    CHECK(utterance->start_ms == 900);
+    CHECK(doc.speaker_name(*utterance) == "B");
+    REQUIRE(doc.entities.size() == 1);
+    CHECK(doc.entities[0].type == "person_name");
+    CHECK(find(doc, FieldKind::chapter_gist, 0) != nullptr);
+    CHECK(find(doc, FieldKind::summary) != nullptr);
+}
+
+TEST_CASE("transcript json: words and utterances that repeat `text` are scanned once") {
+    Decoded d = decode(k_transcript);
+    const std::string& blob = d.blobs[0];
+    // text once, then entity, chapter and summary fields: the number appears once.
+    CHECK(blob.find("312-555-0147") == blob.rfind("312-555-0147"));
+    const TextSegment* text = find(d.docs[0], FieldKind::text);
+    const TextSegment* word = find(d.docs[0], FieldKind::word, 5);
+    const TextSegment* utterance = find(d.docs[0], FieldKind::utterance_text, 1);
+    REQUIRE((text && word && utterance));
+    CHECK(word->begin > text->begin);
+    CHECK(word->end <= text->end);
+    CHECK(utterance->begin >= text->begin);
+    CHECK(blob.substr(utterance->begin, utterance->end - utterance->begin) == "Call me at 312-555-0147.");
+}
+
+TEST_CASE("transcript json: redacted text with unredacted words keeps both copies") {
+    std::string json = R"({"id": "t", "audio_url": "x", "text": "Hi ####.",
+      "words": [{"text": "Hi", "start": 1, "end": 2}, {"text": "Dana.", "start": 3, "end": 4}]})";
+    Decoded d = decode(json);
+    REQUIRE(d.docs.size() == 1);
+    CHECK(d.blobs[0].find("Hi ####.") != std::string::npos);
+    CHECK(d.blobs[0].find("Hi Dana.") != std::string::npos);
+}
+
+TEST_CASE("transcript json: escaped strings are decoded and keep their raw span") {
+    std::string json = R"({"id": "t", "audio_url": "x", "text": "caf\u00e9 \"q\" a\nb \ud83d\ude00 end", "words": []})";
+    Decoded d = decode(json);
+    REQUIRE(d.docs.size() == 1);
+    const TextSegment* text = find(d.docs[0], FieldKind::text);
+    REQUIRE(text != nullptr);
+    CHECK(text->escaped);
+    CHECK(text_of(d, 0, *text) == "caf\xC3\xA9 \"q\" a\nb \xF0\x9F\x98\x80 end");
+    std::string_view raw = std::string_view(json).substr(text->raw_begin, text->raw_end - text->raw_begin);
+    CHECK(raw == R"(caf\u00e9 \"q\" a\nb \ud83d\ude00 end)");
+    CHECK(json_raw_offset(raw, 5) == 9);    // after "caf\u00e9" (5 decoded bytes)
+    CHECK(json_raw_offset(raw, 7) == 12);   // after the escaped quote
+    CHECK(json_raw_offset(raw, 17) == 33);  // after the emoji (4 bytes from 12 raw)
+}
+
+TEST_CASE("transcript json: list shapes carry their JSON path prefix") {
+    std::string one = R"({"id": "a", "audio_url": "x", "text": "one", "words": [{"text": "one", "start": 1, "end": 2}]})";
+    std::string two = R"({"id": "b", "audio_url": "x", "text": "two", "words": [{"text": "two", "start": 1, "end": 2}]})";
+    Decoded array = decode("[" + one + "," + two + "]");
+    REQUIRE(array.docs.size() == 2);
+    CHECK(array.docs[1].id == "b");
+    CHECK(array.docs[1].json_path(*find(array.docs[1], FieldKind::word, 0)) == "[1].words[0].text");
+    Decoded page = decode(R"({"page_details": {"limit": 2}, "transcripts": [)" + one + "," + two + "]}");
+    REQUIRE(page.docs.size() == 2);
+    CHECK(page.docs[0].json_path(*find(page.docs[0], FieldKind::text)) == "transcripts[0].text");
+    // The real GET /v2/transcript page holds no text: nothing to scan, and not an error.
+    Decoded meta = decode(R"({"page_details": {}, "transcripts": [{"id": "a", "status": "completed", "audio_url": "x"}]})");
+    CHECK(meta.result.status == JsonDecodeStatus::not_transcript);
+}
+
+TEST_CASE("transcript json: sentences, paragraphs and unredacted_* fields") {
+    Decoded s = decode(R"({"sentences": [{"text": "Hi there.", "start": 10, "end": 900, "speaker": "A",
+        "words": [{"text": "Hi", "start": 10, "end": 300}, {"text": "there.", "start": 400, "end": 900}]}],
+        "id": "t", "confidence": 0.9, "audio_duration": 1})");
+    REQUIRE(s.docs.size() == 1);
+    CHECK(s.docs[0].json_path(*find(s.docs[0], FieldKind::sentence_text, 0)) == "sentences[0].text");
+    Decoded p = decode(R"({"paragraphs": [{"text": "Hi.", "start": 1, "end": 2, "words": []}], "id": "t",
+        "confidence": 0.9, "audio_duration": 1})");
+    REQUIRE(p.docs.size() == 1);
+    CHECK(find(p.docs[0], FieldKind::paragraph_text, 0) != nullptr);
+    std::string json = R"({"id": "t", "audio_url": "x", "redact_pii": true, "text": "Hi ####",
+        "unredacted_text": "Hi Dana", "unredacted_words": [{"text": "Hi", "start": 1, "end": 2}], "unredacted_note": 1})";
+    Decoded u = decode(json);
+    REQUIRE(u.docs.size() == 1);
+    REQUIRE(u.docs[0].unredacted.size() == 3);
+    CHECK(u.docs[0].unredacted[0].name == "unredacted_text");
+    CHECK(json.substr(u.docs[0].unredacted[0].raw_key, 17) == "\"unredacted_text\"");
+    CHECK(find(u.docs[0], FieldKind::unredacted_text) != nullptr);
+}
+
+TEST_CASE("transcript json: JSON that is not a transcript is left to the plain scan") {
+    CHECK(decode(R"({"id": 1, "text": "hello"})").result.status == JsonDecodeStatus::not_transcript);
+    CHECK(decode(R"({"name": "pkg", "version": "1.0.0"})").result.status == JsonDecodeStatus::not_transcript);
+    CHECK(decode("[1, 2, 3]").result.status == JsonDecodeStatus::not_transcript);
+    CHECK(decode("[]").result.status == JsonDecodeStatus::not_transcript);
+    // --transcripts: any object with a text field is one.
+    CHECK(decode(R"({"id": 1, "text": "hello"})", true).result.status == JsonDecodeStatus::transcripts);
+}
+
+TEST_CASE("transcript json: garbage gives a status, never a crash") {
+    CHECK(decode("{\"words\": [{\"text\": ").result.status == JsonDecodeStatus::invalid);
+    CHECK(decode("not json at all").result.status != JsonDecodeStatus::transcripts);
+    std::string deep = "{\"audio_url\": \"x\", \"words\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    Decoded d = decode(deep);  // AssemblyAI-shaped, with nothing to read in its words
+    CHECK(d.result.status == JsonDecodeStatus::transcripts);
+    CHECK(d.blobs.at(0).size() < 16);
+    std::string unclosed = "{\"words\": " + std::string(100000, '[');
+    CHECK(decode(unclosed).result.status == JsonDecodeStatus::invalid);
+    // Invalid UTF-8 is read as '?', offsets unchanged.
+    std::string bad = "{\"id\": \"t\", \"audio_url\": \"x\", \"text\": \"Dana \xff\xfe Whitfield\", \"words\": []}";
+    Decoded b = decode(bad);
+    REQUIRE(b.docs.size() == 1);
+    CHECK(b.result.utf8_repaired);
+    CHECK(b.blobs[0].find("Dana ?? Whitfield") != std::string::npos);
+    // Wrong types are skipped; array indexes stay those of the JSON.
+    Decoded t = decode(R"({"id": 5, "audio_url": null, "text": null, "words": [1, "x", {"text": 3},
+        {"text": "ok", "start": 1.5, "end": 2e3}], "redact_pii": "yes", "redact_pii_policies": [1, null, "url"]})");
+    REQUIRE(t.docs.size() == 1);
+    const TextSegment* ok = find(t.docs[0], FieldKind::word, 3);
+    REQUIRE(ok != nullptr);
+    CHECK(ok->start_ms == 1);
+    CHECK(ok->end_ms == 2000);
+    CHECK_FALSE(t.docs[0].redact_pii.has_value());
+    CHECK(t.docs[0].redact_policies == std::vector<std::string>{"url"});
+    // A huge string.
+    std::string huge = "{\"id\": \"t\", \"audio_url\": \"x\", \"text\": \"" + std::string(20 << 20, 'a') + "\", \"words\": []}";
+    Decoded h = decode(huge);
+    REQUIRE(h.docs.size() == 1);
+    CHECK(h.blobs[0].size() > (20u << 20));
+}
+
+TEST_CASE("transcript json: word lists with escapes or nested values take the slow path, same result") {
+    std::string json = R"({"id": "t", "audio_url": "x", "text": "say \"hi\" now",
+      "words": [{"text": "say", "start": 1, "end": 2, "speaker": "A"},
+                {"text": "\"hi\"", "start": 3, "end": 4, "speaker": "A", "extra": {"nested": [1, 2]}},
+                {"text": "now", "start": 5, "end": 6, "speaker": "A"}]})";
+    Decoded d = decode(json);
+    REQUIRE(d.docs.size() == 1);
+    const TranscriptDocument& doc = d.docs[0];
+    size_t words = static_cast<size_t>(std::count_if(doc.segments.begin(), doc.segments.end(),
+                                                     [](const TextSegment& s) { return s.kind == FieldKind::word; }));
+    CHECK(words == 3);  // the fast path gave up without leaving half a word list behind
+    const TextSegment* quoted = find(doc, FieldKind::word, 1);
+    REQUIRE(quoted != nullptr);
+    CHECK(text_of(d, 0, *quoted) == "\"hi\"");
+    CHECK(quoted->escaped);
+    CHECK(quoted->start_ms == 3);
+    // Aliased into `text`: the blob holds the sentence once.
+    CHECK(d.blobs[0].find("say \"hi\" now") == d.blobs[0].rfind("say \"hi\" now"));
+}

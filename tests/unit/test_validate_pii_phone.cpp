@@ -1,0 +1,52 @@
+// Unit tests for validate/pii_phone.cpp: libphonenumber validity in the configured region, the
+// 555 fiction range written like a phone number, spoken digits, reference-number contexts.
+#include <catch2/catch.hpp>
+
+#include "validate/pii_checks.h"
+
+using namespace aaiscan;
+
+namespace {
+
+bool phone_in(std::string_view text, std::string_view value, std::string_view region = "US") {
+    size_t at = text.find(value);
+    REQUIRE(at != std::string_view::npos);
+    ValidationContext context{text, at, at + value.size(), region};
+    return validate_phone(text.substr(at, value.size()), context);
+}
+
+}  // namespace
+
+TEST_CASE("pii phone: valid numbers in the default region") {
+    CHECK(phone_in("call (312) 555-0147 today", "(312) 555-0147"));
+    CHECK(phone_in("my cell is 312-555-0147", "312-555-0147"));
+    CHECK(phone_in("it's 617.555.0112", "617.555.0112"));
+    CHECK(phone_in("reach me on +44 20 7946 0958", "+44 20 7946 0958"));
+    CHECK(phone_in("call me at 3125550147", "3125550147"));
+    CHECK_FALSE(phone_in("merge 5053313562 into maint", "5053313562"));  // a bare digit run needs a cue
+}
+
+TEST_CASE("pii phone: the default region comes from the config") {
+    CHECK(phone_in("ring me on 020 7946 0958", "020 7946 0958", "GB"));
+    CHECK_FALSE(phone_in("ring me on 020 7946 0958", "020 7946 0958", "US"));
+}
+
+TEST_CASE("pii phone: possible but unassigned numbers only when written like phone numbers") {
+    CHECK(phone_in("call 555-123-4567", "555-123-4567"));   // formatted NANP groups
+    CHECK_FALSE(phone_in("id 5551234567 here", "5551234567"));  // a bare digit run
+    CHECK(phone_in("call me at 555-0147", "555-0147"));     // 7 digits after a phone cue
+    CHECK_FALSE(phone_in("the part is 555-0147", "555-0147"));
+}
+
+TEST_CASE("pii phone: spoken digits need a phone cue unless they form a valid number") {
+    CHECK(phone_in("my number is three one two five five five zero one four seven",
+                   "three one two five five five zero one four seven"));
+    CHECK_FALSE(phone_in("one two three four five six seven, here we go", "one two three four five six seven"));
+}
+
+TEST_CASE("pii phone: reference numbers, dates and lengths that are not phone numbers") {
+    CHECK_FALSE(phone_in("your order number is 3125550147", "3125550147"));
+    CHECK_FALSE(phone_in("on 2024-03-15", "2024-03-15"));
+    CHECK_FALSE(phone_in("5555555555", "5555555555"));
+    CHECK_FALSE(phone_in("123", "123"));
+}
