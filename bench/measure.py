@@ -4,6 +4,7 @@ import json
 import os
 import shlex
 import subprocess
+import time
 
 K_TIME = "/usr/bin/time"
 
@@ -36,13 +37,14 @@ def _command_string(cmd):
 
 
 def measure(label, cmd, *, runs, warmup=1, cwd=None, env=None, ok_codes=(0, 1),
-            check_cmd=None, json_dir, stdout_to=None):
+            check_cmd=None, json_dir, stdout_to=None, fast_runs=None):
     """Measures `cmd` (a list, or a string run by sh when it needs a pipe).
 
     First runs `check_cmd` (default `cmd`) once under `/usr/bin/time -f %M`: its exit code must be
     in `ok_codes`, its stdout/stderr are kept (stdout optionally written to `stdout_to` instead)
     and its peak RSS recorded. Only then hyperfine times `cmd` with `-i` (exit code 1 means
-    "findings" for aaiscan and "no match" for rg) and no output capture.
+    "findings" for aaiscan and "no match" for rg) and no output capture, `runs` times, or
+    `fast_runs` times when the checked run took less than a second.
     """
     m = Measurement(label)
     check = check_cmd or cmd
@@ -50,12 +52,15 @@ def measure(label, cmd, *, runs, warmup=1, cwd=None, env=None, ok_codes=(0, 1),
     rss_file = os.path.join(json_dir, "rss.txt")
     full_env = dict(os.environ, **(env or {}))
     out_f = open(stdout_to, "wb") if stdout_to else subprocess.PIPE
+    started = time.monotonic()
     try:
         proc = subprocess.run([K_TIME, "-f", "%M", "-o", rss_file, *argv], cwd=cwd, env=full_env,
                               stdout=out_f, stderr=subprocess.PIPE)
     finally:
         if stdout_to:
             out_f.close()
+    if fast_runs and time.monotonic() - started < 1.0:
+        runs = max(runs, fast_runs)
     m.exit_code = proc.returncode
     m.stdout = proc.stdout or b""
     m.stderr = proc.stderr or b""

@@ -24,10 +24,11 @@ K_NOWHERE = "zq" + "xv-aaiscan-" + "bench-" + "nowhere-" + "7f3e9c"
 
 K_MODES = {
     "quick": {"runs": 3, "real": [("usr-include-node", "/usr/include/node")], "code_mb": 20,
-              "transcripts_mb": 20, "commits": 1000, "staged_files": 10000, "staged_runs": 10},
+              "transcripts_mb": 20, "commits": 1000, "staged_files": 10000, "staged_runs": 10,
+              "fast_runs": None},
     "full": {"runs": 5, "real": [("usr-include", "/usr/include"), ("usr-share-doc", "/usr/share/doc")],
              "code_mb": 200, "transcripts_mb": 200, "commits": 10000, "staged_files": 10000,
-             "staged_runs": 20},
+             "staged_runs": 20, "fast_runs": 10},
 }
 
 
@@ -56,6 +57,7 @@ class Bench:
     def _measure(self, corpus, label, cmd, **kw):
         log("%s: %s" % (corpus, label))
         kw.setdefault("runs", self.runs)
+        kw.setdefault("fast_runs", self.args.fast_runs)
         return measure("%s %s" % (corpus, label), cmd, json_dir=self.tmp, env=self.env, **kw)
 
     def aaiscan_rows(self, corpus, size, files, target, extra=(), cwd=None, threads=(1,),
@@ -276,6 +278,7 @@ def main():
     mode = K_MODES["quick" if args.quick else "full"]
     args.runs = args.runs or mode["runs"]
     args.staged_runs = mode["staged_runs"]
+    args.fast_runs = mode["fast_runs"] and max(args.runs, mode["fast_runs"])
     groups = set((args.only or "real,code,transcripts,history,staged").split(","))
     missing = [t for t in ("rg", "hyperfine", "git") if not shutil.which(t)]
     if not os.access("/usr/bin/time", os.X_OK):
@@ -364,9 +367,10 @@ def render(b, info, feats, args, elapsed, pii_label):
     """RESULTS.md: machine, table, targets, features, sanity checks, method notes."""
     t = []
     t.append("# aaiscan benchmark results (%s run)\n" % info["mode"])
-    t.append("Produced by `bench/run.sh%s` on %s in %.0f s (%d hyperfine runs per command after "
+    t.append("Produced by `bench/run.sh%s` on %s in %.0f s (%d hyperfine runs per command%s, after "
              "1 warm-up; page cache warm). See bench/README.md for the method.\n"
-             % (" --quick" if args.quick else "", info["date"], elapsed, args.runs))
+             % (" --quick" if args.quick else "", info["date"], elapsed, args.runs,
+                " (%d when it takes under 1 s)" % args.fast_runs if args.fast_runs else ""))
     t.append("## Machine\n")
     t.append("- CPU: %s (%s cores; %s)\n- RAM: %s; kernel %s; %s\n- aaiscan %s (repo %s), %s, "
              "hyperfine %s, Hyperscan %s, %s\n- load average before / after: %s / %s; other "
