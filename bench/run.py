@@ -12,6 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpora  # noqa: E402
+import extract_patterns  # noqa: E402
 import probe  # noqa: E402
 import report  # noqa: E402
 from measure import measure  # noqa: E402
@@ -342,8 +343,9 @@ def main():
     info = report.machine(aaiscan)
     info["load_before"], info["load_after"] = load_before, report.load_average()
     info["other_cpu"] = report.other_cpu_share(cpu_before, report.cpu_snapshot())
-    info["repo_commit"] = subprocess.run(["git", "-C", K_REPO, "rev-parse", "--short", "HEAD"],
-                                         capture_output=True, text=True).stdout.strip()
+    src = extract_patterns.source_dir_of(aaiscan) or K_REPO
+    info["repo_commit"] = "%s @ %s" % (src, subprocess.run(
+        ["git", "-C", src, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip())
     info["mode"] = "quick" if args.quick else "full"
     text = render(b, info, feats, args, elapsed, pii_label)
     print(text)
@@ -372,7 +374,7 @@ def render(b, info, feats, args, elapsed, pii_label):
              % (" --quick" if args.quick else "", info["date"], elapsed, args.runs,
                 " (%d when it takes under 1 s)" % args.fast_runs if args.fast_runs else ""))
     t.append("## Machine\n")
-    t.append("- CPU: %s (%s cores; %s)\n- RAM: %s; kernel %s; %s\n- aaiscan %s (repo %s), %s, "
+    t.append("- CPU: %s (%s cores; %s)\n- RAM: %s; kernel %s; %s\n- %s (built from %s), %s, "
              "hyperfine %s, Hyperscan %s, %s\n- load average before / after: %s / %s; other "
              "processes used %.0f%% of the machine's CPU during the run%s\n"
              % (info["cpu"], info["cores"], info["simd"], info["ram"], info["kernel"], info["os"],
