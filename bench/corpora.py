@@ -1,10 +1,12 @@
 """Prepares the benchmark corpora: sizes real directories, and runs the generators into
 bench/out/<name>-<key>/, where key hashes the generator sources and parameters, so a corpus is
-reused until its generator or parameters change (stale versions are deleted)."""
+reused until its generator or parameters change (stale versions of the same name are deleted;
+names carry the size, so quick and full corpora live side by side)."""
 import glob
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,7 +47,10 @@ def generated(out_dir, name, generator, sources, params, log):
     if os.path.isdir(path) and os.path.isfile(manifest):
         with open(manifest, encoding="utf-8") as f:
             return path, json.load(f)
+    mine = re.compile(r"^%s-[0-9a-f]{12}(\.tmp|\.manifest\.json|\.manifest\.tmp)?$" % re.escape(name))
     for stale in glob.glob(os.path.join(out_dir, name + "-*")):
+        if not mine.match(os.path.basename(stale)):
+            continue  # another corpus whose name starts like this one
         if os.path.isdir(stale):
             shutil.rmtree(stale, ignore_errors=True)
         else:

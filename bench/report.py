@@ -65,6 +65,7 @@ def table(rows):
     lines = [head, "|" + "---|" * 11]
     prev = None
     for r in rows:
+        tool = r.tool.replace("|", "\\|")  # a pipeline's | would split the Markdown cell
         show = r.corpus != prev
         prev = r.corpus
         corpus = r.corpus if show else ""
@@ -74,7 +75,7 @@ def table(rows):
         if r.m is None or not r.ok:
             why = r.unavailable or (r.m.error if r.m else "not measured")
             lines.append("| %s | %s | %s | %s | not available: %s | | | | | | |"
-                         % (corpus, mb, files, r.tool, why.replace("|", "/")))
+                         % (corpus, mb, files, tool, why.replace("|", "/")))
             continue
         rss = "%.0f" % (r.m.rss_kb / 1024) if r.m.rss_kb else "—"
         ratios = ["", "", ""]
@@ -85,7 +86,7 @@ def table(rows):
         mbps = r.mbps
         spread = " ±%s" % _fmt_s(r.m.stddev) if r.m.stddev is not None else ""
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            corpus, mb, files, r.tool, _fmt_s(r.m.median) + spread, _fmt_s(r.m.cpu),
+            corpus, mb, files, tool, _fmt_s(r.m.median) + spread, _fmt_s(r.m.cpu),
             ("%.0f" % mbps) if mbps is not None else "—", rss, *ratios))
     return "\n".join(lines)
 

@@ -24,10 +24,10 @@ K_REPO = os.path.dirname(K_BENCH)
 K_NOWHERE = "zq" + "xv-aaiscan-" + "bench-" + "nowhere-" + "7f3e9c"
 
 K_MODES = {
-    "quick": {"runs": 3, "real": [("usr-include-node", "/usr/include/node")], "code_mb": 20,
+    "quick": {"runs": 3, "real": [("usr-include-c++", "/usr/include/c++")], "self_history": False, "code_mb": 20,
               "transcripts_mb": 20, "commits": 1000, "staged_files": 10000, "staged_runs": 10,
               "fast_runs": None},
-    "full": {"runs": 5, "real": [("usr-include", "/usr/include"), ("usr-share-doc", "/usr/share/doc")],
+    "full": {"runs": 5, "self_history": True, "real": [("usr-include", "/usr/include"), ("usr-share-doc", "/usr/share/doc")],
              "code_mb": 200, "transcripts_mb": 200, "commits": 10000, "staged_files": 10000,
              "staged_runs": 20, "fast_runs": 10},
 }
@@ -320,21 +320,24 @@ def main():
             else:
                 b.rows.append(Row(name, 0, "", "all", "aaiscan", unavailable="%s missing" % path))
     if "code" in groups:
-        path, man = corpora.generated(out, "code-tree", "gen_code_tree.py", ["gen_code_tree.py"],
+        path, man = corpora.generated(out, "code-tree-%smb" % mode["code_mb"], "gen_code_tree.py",
+                                      ["gen_code_tree.py"],
                                       ["--seed", 1, "--size-mb", mode["code_mb"]], log)
         b.code_corpus("code-tree", path, man)
     if "transcripts" in groups:
-        path, man = corpora.generated(out, "transcripts", "gen_transcripts.py", ["gen_transcripts.py"],
+        path, man = corpora.generated(out, "transcripts-%smb" % mode["transcripts_mb"],
+                                      "gen_transcripts.py", ["gen_transcripts.py"],
                                       ["--seed", 1, "--size-mb", mode["transcripts_mb"]], log)
         b.transcripts(path, man)
     if "history" in groups:
-        b.history("history-self", K_REPO)
-        path, man = corpora.generated(out, "history", "gen_history_repo.py",
+        if mode["self_history"]:
+            b.history("history-self", K_REPO)
+        path, man = corpora.generated(out, "history-%dc" % mode["commits"], "gen_history_repo.py",
                                       ["gen_history_repo.py", "gen_code_tree.py"],
                                       ["history", "--seed", 1, "--commits", mode["commits"]], log)
         b.history("history-generated", path, man)
     if "staged" in groups:
-        path, man = corpora.generated(out, "staged", "gen_history_repo.py",
+        path, man = corpora.generated(out, "staged-%df" % mode["staged_files"], "gen_history_repo.py",
                                       ["gen_history_repo.py", "gen_code_tree.py"],
                                       ["staged", "--seed", 1, "--files", mode["staged_files"]], log)
         b.staged(path, man)
