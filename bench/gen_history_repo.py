@@ -41,9 +41,14 @@ def blocks_for(g, ext, size):
     return out
 
 
-def secret_for(g, ext):
-    """A planted secret snippet for `ext` (falls back to a Python idiom)."""
-    return g.r.choice(code.SECRETS_BY_EXT.get(ext) or code.SECRETS_BY_EXT["py"])(g)[0]
+def secret_for(g, ext, assemblyai_only=False):
+    """A planted secret snippet for `ext` (falls back to a Python idiom); with `assemblyai_only`,
+    an AssemblyAI key in that language's idiom."""
+    makers = code.SECRETS_BY_EXT.get(ext) or code.SECRETS_BY_EXT["py"]
+    if assemblyai_only:
+        makers = [m for m in makers if m(code.Gen(0))[1].startswith("assemblyai")] or \
+            [code.SECRETS_BY_EXT["py"][0]]
+    return g.r.choice(makers)(g)[0]
 
 
 class FastImport:
@@ -165,7 +170,7 @@ def make_staged(out, seed, files, staged):
     chosen = sorted(g.r.sample(paths, staged))
     for k, p in enumerate(chosen):
         ext = p.rsplit(".", 1)[1]
-        extra = secret_for(g, ext) if k == 0 else code.LANGS[ext][0](g)
+        extra = secret_for(g, ext, assemblyai_only=True) if k == 0 else code.LANGS[ext][0](g)
         with open(os.path.join(out, p), "a", encoding="utf-8") as f:
             f.write(extra)
     git(out, "add", "--", *chosen)
