@@ -1,8 +1,10 @@
 """Times one command: a checked run under GNU time (exit code, peak RSS, output kept), then
-hyperfine (`--warmup 1 --runs N --export-json`) for the wall-time statistics."""
+hyperfine (`--warmup 1 --runs N --export-json`) for the wall-time statistics; a pathologically
+slow command is timed by its checked run alone, or killed after a time limit."""
 import json
 import os
 import shlex
+import signal
 import subprocess
 import time
 
@@ -37,41 +39,50 @@ def _command_string(cmd):
 
 
 def measure(label, cmd, *, runs, warmup=1, cwd=None, env=None, ok_codes=(0, 1),
-            check_cmd=None, json_dir, stdout_to=None, fast_runs=None):
+            check_cmd=None, json_dir, fast_runs=None, slow=None, timeout=None):
     """Measures `cmd` (a list, or a string run by sh when it needs a pipe).
 
-    First runs `check_cmd` (default `cmd`) once under `/usr/bin/time -f %M`: its exit code must be
-    in `ok_codes`, its stdout/stderr are kept (stdout optionally written to `stdout_to` instead)
-    and its peak RSS recorded. Only then hyperfine times `cmd` with `-i` (exit code 1 means
-    "findings" for aaiscan and "no match" for rg) and no output capture, `runs` times, or
-    `fast_runs` times when the checked run took less than a second.
+    First runs `check_cmd` (default `cmd`) once under `/usr/bin/time`: its exit code must be in
+    `ok_codes`; its output is kept and its peak RSS recorded. Only then hyperfine times `cmd`
+    with `-i` (exit code 1 means "findings" for aaiscan and "no match" for rg) and no output
+    capture, `runs` times, or `fast_runs` times when the checked run took less than a second.
+    A checked run longer than `slow` seconds is the only sample (runs = 1); one longer than
+    `timeout` is killed (its whole process group) and the command reported as not measured.
     """
     m = Measurement(label)
     check = check_cmd or cmd
     argv = ["sh", "-c", check] if isinstance(check, str) else list(check)
-    rss_file = os.path.join(json_dir, "rss.txt")
+    stats_file = os.path.join(json_dir, "time.txt")
     full_env = dict(os.environ, **(env or {}))
-    out_f = open(stdout_to, "wb") if stdout_to else subprocess.PIPE
     started = time.monotonic()
+    proc = subprocess.Popen([K_TIME, "-f", "%M %U %S", "-o", stats_file, *argv], cwd=cwd,
+                            env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
     try:
-        proc = subprocess.run([K_TIME, "-f", "%M", "-o", rss_file, *argv], cwd=cwd, env=full_env,
-                              stdout=out_f, stderr=subprocess.PIPE)
-    finally:
-        if stdout_to:
-            out_f.close()
-    if fast_runs and time.monotonic() - started < 1.0:
+        m.stdout, m.stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        m.error = "one run took over %d s: not timed" % timeout
+        return m
+    wall = time.monotonic() - started
+    if fast_runs and wall < 1.0:
         runs = max(runs, fast_runs)
     m.exit_code = proc.returncode
-    m.stdout = proc.stdout or b""
-    m.stderr = proc.stderr or b""
+    cpu = None
     try:
-        with open(rss_file, encoding="utf-8") as f:
-            m.rss_kb = int(f.read().strip().splitlines()[-1])
+        with open(stats_file, encoding="utf-8") as f:
+            rss, user, system = f.read().strip().splitlines()[-1].split()
+        m.rss_kb, cpu = int(rss), float(user) + float(system)
     except (OSError, ValueError, IndexError):
         m.rss_kb = None
     if proc.returncode not in ok_codes:
         first = m.stderr.decode(errors="replace").strip().splitlines()
         m.error = "exit %d%s" % (proc.returncode, (": " + first[0][:160]) if first else "")
+        return m
+    if slow and wall > slow:
+        m.median = m.mean = m.min = m.max = wall
+        m.cpu, m.runs = cpu, 1
         return m
 
     export = os.path.join(json_dir, "hyperfine-%s.json" % "".join(

@@ -84,7 +84,8 @@ def table(rows):
                 q = _ratio(r, _ref(rows, r.corpus, role))
                 ratios[i] = "%.2f" % q if q is not None else "—"
         mbps = r.mbps
-        spread = " ±%s" % _fmt_s(r.m.stddev) if r.m.stddev is not None else ""
+        spread = " ±%s" % _fmt_s(r.m.stddev) if r.m.stddev is not None else \
+            (" (1 run)" if r.m.runs == 1 else "")
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             corpus, mb, files, tool, _fmt_s(r.m.median) + spread, _fmt_s(r.m.cpu),
             ("%.0f" % mbps) if mbps is not None else "—", rss, *ratios))

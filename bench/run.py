@@ -26,10 +26,10 @@ K_NOWHERE = "zq" + "xv-aaiscan-" + "bench-" + "nowhere-" + "7f3e9c"
 K_MODES = {
     "quick": {"runs": 3, "real": [("usr-include-c++", "/usr/include/c++")], "self_history": False, "code_mb": 20,
               "transcripts_mb": 20, "commits": 1000, "staged_files": 10000, "staged_runs": 10,
-              "fast_runs": None},
+              "fast_runs": None, "slow": 20, "timeout": 60},
     "full": {"runs": 5, "self_history": True, "real": [("usr-include", "/usr/include"), ("usr-share-doc", "/usr/share/doc")],
              "code_mb": 200, "transcripts_mb": 200, "commits": 10000, "staged_files": 10000,
-             "staged_runs": 20, "fast_runs": 10},
+             "staged_runs": 20, "fast_runs": 10, "slow": 60, "timeout": 180},
 }
 
 
@@ -59,6 +59,8 @@ class Bench:
         log("%s: %s" % (corpus, label))
         kw.setdefault("runs", self.runs)
         kw.setdefault("fast_runs", self.args.fast_runs)
+        kw.setdefault("slow", self.args.slow)
+        kw.setdefault("timeout", self.args.timeout)
         return measure("%s %s" % (corpus, label), cmd, json_dir=self.tmp, env=self.env, **kw)
 
     def aaiscan_rows(self, corpus, size, files, target, extra=(), cwd=None, threads=(1,),
@@ -280,6 +282,7 @@ def main():
     args.runs = args.runs or mode["runs"]
     args.staged_runs = mode["staged_runs"]
     args.fast_runs = mode["fast_runs"] and max(args.runs, mode["fast_runs"])
+    args.slow, args.timeout = mode["slow"], mode["timeout"]
     groups = set((args.only or "real,code,transcripts,history,staged").split(","))
     missing = [t for t in ("rg", "hyperfine", "git") if not shutil.which(t)]
     if not os.access("/usr/bin/time", os.X_OK):
