@@ -12,7 +12,7 @@ packages=(
 )
 # Optional extras for the benchmark and the fuzzers (not needed to build or test).
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(ripgrep hyperfine time clang libclang-rt-14-dev)
+  packages+=(ripgrep hyperfine time unzip clang libclang-rt-14-dev)
 fi
 
 missing=()
