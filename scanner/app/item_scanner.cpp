@@ -127,6 +127,7 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
     uint64_t accept = 0;   // secrets starting before this offset were reported by earlier passes
     size_t length = 0;     // bytes held in buf
     size_t line_base = 1;  // line number of buf[0]
+    size_t column_base = 1;  // column of buf[0] (a long line spans chunks)
     bool first = true;
     while (true) {
         ssize_t n = read_fully(fd, buf + length, capacity - length);
@@ -154,7 +155,7 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         if (end - base > m_limits.max_file_size) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;
         Scope scope = classify_path(entry.display_path);
-        LineSourceMap map(text, line_base);
+        LineSourceMap map(text, line_base, column_base);
         BlobOrigin origin{entry.display_path, entry.project_path, nullptr};
         m_blobs.scan(text, scope, map, origin, out.findings, static_cast<size_t>(accept - base),
                      static_cast<size_t>(accept_end - base));
@@ -162,6 +163,13 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         uint64_t next_base = accept_end - reach;
         size_t drop = static_cast<size_t>(next_base - base);
         line_base += static_cast<size_t>(std::count(buf, buf + drop, '\n'));
+        const void* last_newline = memrchr(buf, '\n', drop);
+        size_t column_from = 0;
+        if (last_newline != nullptr) {
+            column_base = 1;
+            column_from = static_cast<size_t>(static_cast<const char*>(last_newline) - buf) + 1;
+        }
+        for (size_t i = column_from; i < drop; ++i) column_base += (static_cast<unsigned char>(buf[i]) & 0xC0) != 0x80;
         std::memmove(buf, buf + drop, length - drop);
         length -= drop;
         base = next_base;
