@@ -123,14 +123,61 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
     const size_t capacity = m_limits.chunk_size + 2 * reach;
     if (m_buffer.size() < capacity) m_buffer.resize(capacity);
     char* buf = m_buffer.data();
-    uint64_t base = 0;     // file offset of buf[0]
+    uint64_t base = 0;     // text offset of buf[0]
     uint64_t accept = 0;   // secrets starting before this offset were reported by earlier passes
     size_t length = 0;     // bytes held in buf
     size_t line_base = 1;  // line number of buf[0]
     size_t column_base = 1;  // column of buf[0] (a long line spans chunks)
     bool first = true;
+    uint64_t file_bytes = 0;  // bytes read from the file (the text is larger for UTF-16)
+
+    // Where text comes from: the file itself, or (UTF-16 with a BOM) the file decoded to UTF-8 in
+    // blocks, carrying an odd byte or a split surrogate pair over to the next block.
+    ContentKind encoding = ContentKind::text;
+    std::string raw, decoded;
+    size_t decoded_pos = 0;
+    bool raw_eof = false;
+    auto fill = [&](char* dst, size_t want) -> ssize_t {
+        if (encoding == ContentKind::text) {
+            ssize_t n = read_fully(fd, dst, want);
+            if (n > 0) file_bytes += static_cast<uint64_t>(n);
+            return n;
+        }
+        const bool little = encoding == ContentKind::utf16le;
+        size_t got = 0;
+        while (got < want) {
+            if (decoded_pos == decoded.size()) {
+                if (raw_eof) break;
+                size_t carry = raw.size();
+                raw.resize(carry + (1u << 20));
+                ssize_t n = read_fully(fd, raw.data() + carry, raw.size() - carry);
+                if (n < 0) return -1;
+                file_bytes += static_cast<uint64_t>(n);
+                raw_eof = carry + static_cast<size_t>(n) < raw.size();
+                raw.resize(carry + static_cast<size_t>(n));
+                size_t usable = raw.size() & ~size_t(1);
+                if (!raw_eof && usable >= 2) {
+                    auto hi = static_cast<uint8_t>(raw[usable - (little ? 1 : 2)]);
+                    if (hi >= 0xD8 && hi <= 0xDB) usable -= 2;  // a high surrogate waits for its pair
+                }
+                // A BOM in front: utf16_to_utf8 drops a leading one, and a mid-file U+FEFF is data.
+                std::string block = little ? "\xFF\xFE" : "\xFE\xFF";
+                block.append(raw, 0, usable);
+                raw.erase(0, usable);
+                decoded = utf16_to_utf8(block, little);
+                decoded_pos = 0;
+                continue;
+            }
+            size_t take = std::min(want - got, decoded.size() - decoded_pos);
+            std::memcpy(dst + got, decoded.data() + decoded_pos, take);
+            decoded_pos += take;
+            got += take;
+        }
+        return static_cast<ssize_t>(got);
+    };
+
     while (true) {
-        ssize_t n = read_fully(fd, buf + length, capacity - length);
+        ssize_t n = fill(buf + length, capacity - length);
         if (n < 0) {
             out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
             return;
@@ -140,19 +187,23 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         std::string_view text(buf, length);
         if (first) {
             ContentKind kind = sniff_content(text.substr(0, k_sniff_bytes));
-            if (kind != ContentKind::text) {
+            if (kind == ContentKind::binary) {
                 ++out.stats.skipped_binary;
-                if (kind != ContentKind::binary) {
-                    out.note(entry.display_path, "UTF-16 file larger than the chunk size; skipped");
-                }
                 return;
             }
             first = false;
             ++out.stats.files_scanned;
+            if (kind != ContentKind::text) {
+                // Decode from here on: what was read after the BOM is the first raw block.
+                encoding = kind;
+                raw.assign(buf + 2, length - 2);
+                raw_eof = eof;
+                length = 0;
+                continue;
+            }
         }
-        out.stats.bytes_scanned += static_cast<uint64_t>(n);
         uint64_t end = base + length;
-        if (end - base > m_limits.max_file_size) eof = true;  // grew past the limit while reading
+        if (file_bytes > m_limits.max_file_size) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;
         Scope scope = classify_path(entry.display_path);
         LineSourceMap map(text, line_base, column_base);
@@ -175,6 +226,7 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         base = next_base;
         accept = accept_end;
     }
+    out.stats.bytes_scanned += file_bytes;
 }
 
 bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanOutput& out) {

@@ -212,6 +212,59 @@ TEST_CASE("hostile files: UTF-16 LE and BE files with a BOM are decoded with the
     }
 }
 
+TEST_CASE("hostile files: a UTF-16 file larger than the chunk size is decoded, not skipped") {
+    Fixture f;
+    f.limits.chunk_size = 64u << 10;
+    std::string plain;
+    for (int i = 0; i < 4000; ++i) plain += "line " + std::to_string(i) + " of a wide file\n";
+    plain += "acme_key=" + hex_secret(3) + "\n";
+    TempDir dir;
+    for (bool little : {true, false}) {
+        auto path = dir / (little ? "big-le.txt" : "big-be.txt");
+        write_file(path, utf16(plain, little));
+        REQUIRE(std::filesystem::file_size(path) > f.limits.chunk_size);
+        ScanOutput out = f.scan_file(path);
+        INFO((little ? "UTF-16LE" : "UTF-16BE"));
+        CHECK(out.stats.skipped_binary == 0);
+        REQUIRE(out.findings.size() == 1);
+        CHECK(out.findings[0].line == 4001);
+    }
+}
+
+TEST_CASE("hostile files: UTF-16 surrogate pairs split across read blocks and chunks decode intact") {
+    Fixture f;
+    f.limits.chunk_size = 64u << 10;
+    std::string emoji = "\xF0\x9F\x98\x80";  // U+1F600: a surrogate pair in UTF-16
+    std::string plain;
+    for (int i = 0; i < 300000; ++i) plain += emoji;  // 1.2 MB of UTF-16: pairs straddle the 1 MiB blocks
+    plain += " acme_key=" + hex_secret(11) + "\n";
+    for (int i = 0; i < 10; ++i) plain += emoji;
+    plain += "acme_key=" + hex_secret(12) + "\n";
+    TempDir dir;
+    {
+        write_file(dir / "emoji-utf8.txt", plain);
+        ScanOutput out = f.scan_file(dir / "emoji-utf8.txt");
+        REQUIRE(out.findings.size() == 2);
+        std::sort(out.findings.begin(), out.findings.end(), finding_less);
+        CHECK(out.findings[0].column == 300011);
+    }
+    for (bool little : {true, false}) {
+        INFO((little ? "UTF-16LE" : "UTF-16BE"));
+        auto path = dir / (little ? "emoji-le.txt" : "emoji-be.txt");
+        write_file(path, utf16(plain, little));
+        ScanOutput out = f.scan_file(path);
+        CHECK(out.stats.bytes_scanned == std::filesystem::file_size(path));
+        REQUIRE(out.findings.size() == 2);
+        std::sort(out.findings.begin(), out.findings.end(), finding_less);
+        CHECK(out.findings[0].secret == hex_secret(11));
+        CHECK(out.findings[0].line == 1);
+        CHECK(out.findings[0].column == 300011);
+        CHECK(out.findings[1].secret == hex_secret(12));
+        CHECK(out.findings[1].line == 2);
+        CHECK(out.findings[1].column == 20);
+    }
+}
+
 TEST_CASE("hostile files: a file replaced after the walk is never followed, opened blocking or read as a directory") {
     Fixture f;
     TempDir dir;
