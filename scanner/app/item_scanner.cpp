@@ -119,28 +119,40 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
 }
 
 void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& out) {
-    const size_t reach = m_matcher.max_window();
-    const size_t capacity = m_limits.chunk_size + 2 * reach;
-    if (m_buffer.size() < capacity) m_buffer.resize(capacity);
-    char* buf = m_buffer.data();
-    uint64_t base = 0;     // text offset of buf[0]
-    uint64_t accept = 0;   // secrets starting before this offset were reported by earlier passes
-    size_t length = 0;     // bytes held in buf
-    size_t line_base = 1;  // line number of buf[0]
-    size_t column_base = 1;  // column of buf[0] (a long line spans chunks)
-    bool first = true;
-    uint64_t file_bytes = 0;  // bytes read from the file (the text is larger for UTF-16)
+    ItemInfo item{entry.display_path, entry.project_path, nullptr, entry.explicit_path, 0};
+    auto read = [&](char* buf, size_t size) {
+        ssize_t n = read_fully(fd, buf, size);
+        if (n < 0) out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
+        return n;
+    };
+    if (scan_stream(item, m_buffer, 0, read, m_limits.max_file_size, out)) ++out.stats.files_scanned;
+}
 
-    // Where text comes from: the file itself, or (UTF-16 with a BOM) the file decoded to UTF-8 in
-    // blocks, carrying an odd byte or a split surrogate pair over to the next block.
+bool ItemScanner::scan_stream(const ItemInfo& item, std::string& buffer, size_t filled, const StreamRead& read,
+                              uint64_t max_bytes, ScanOutput& out) {
+    const size_t reach = m_matcher.max_window();
+    const size_t capacity = std::max(m_limits.chunk_size + 2 * reach, filled);
+    if (buffer.size() < capacity) buffer.resize(capacity);
+    char* buf = buffer.data();
+    uint64_t base = 0;        // text offset of buf[0]
+    uint64_t accept = 0;      // secrets starting before this offset were reported by earlier passes
+    size_t length = filled;   // bytes held in buf
+    size_t line_base = 1;     // line number of buf[0]
+    size_t column_base = 1;   // column of buf[0] (a long line spans chunks)
+    bool first = true;
+    uint64_t consumed = filled;  // stream bytes read (the text is larger for UTF-16)
+    uint64_t counted = 0;        // of those, already added to the stats
+
+    // Where text comes from: the stream itself, or (UTF-16 with a BOM) the stream decoded to UTF-8
+    // in blocks, a surrogate pair split by a block edge carried over to the next block.
     ContentKind encoding = ContentKind::text;
     std::string raw, decoded;
     size_t decoded_pos = 0;
     bool raw_eof = false;
     auto fill = [&](char* dst, size_t want) -> ssize_t {
         if (encoding == ContentKind::text) {
-            ssize_t n = read_fully(fd, dst, want);
-            if (n > 0) file_bytes += static_cast<uint64_t>(n);
+            ssize_t n = read(dst, want);
+            if (n > 0) consumed += static_cast<uint64_t>(n);
             return n;
         }
         const bool little = encoding == ContentKind::utf16le;
@@ -150,9 +162,9 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
                 if (raw_eof) break;
                 size_t carry = raw.size();
                 raw.resize(carry + (1u << 20));
-                ssize_t n = read_fully(fd, raw.data() + carry, raw.size() - carry);
+                ssize_t n = read(raw.data() + carry, raw.size() - carry);
                 if (n < 0) return -1;
-                file_bytes += static_cast<uint64_t>(n);
+                consumed += static_cast<uint64_t>(n);
                 raw_eof = carry + static_cast<size_t>(n) < raw.size();
                 raw.resize(carry + static_cast<size_t>(n));
                 size_t usable = raw.size() & ~size_t(1);
@@ -160,7 +172,7 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
                     auto hi = static_cast<uint8_t>(raw[usable - (little ? 1 : 2)]);
                     if (hi >= 0xD8 && hi <= 0xDB) usable -= 2;  // a high surrogate waits for its pair
                 }
-                // A BOM in front: utf16_to_utf8 drops a leading one, and a mid-file U+FEFF is data.
+                // A BOM in front: utf16_to_utf8 drops a leading one, and a mid-stream U+FEFF is data.
                 std::string block = little ? "\xFF\xFE" : "\xFE\xFF";
                 block.append(raw, 0, usable);
                 raw.erase(0, usable);
@@ -178,10 +190,7 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
 
     while (true) {
         ssize_t n = fill(buf + length, capacity - length);
-        if (n < 0) {
-            out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
-            return;
-        }
+        if (n < 0) return !first;
         bool eof = length + static_cast<size_t>(n) < capacity;
         length += static_cast<size_t>(n);
         std::string_view text(buf, length);
@@ -189,10 +198,9 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
             ContentKind kind = sniff_content(text.substr(0, k_sniff_bytes));
             if (kind == ContentKind::binary) {
                 ++out.stats.skipped_binary;
-                return;
+                return false;
             }
             first = false;
-            ++out.stats.files_scanned;
             if (kind != ContentKind::text) {
                 // Decode from here on: what was read after the BOM is the first raw block.
                 encoding = kind;
@@ -202,12 +210,14 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
                 continue;
             }
         }
+        out.stats.bytes_scanned += consumed - counted;
+        counted = consumed;
         uint64_t end = base + length;
-        if (file_bytes > m_limits.max_file_size) eof = true;  // grew past the limit while reading
+        if (consumed > max_bytes) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;
-        Scope scope = classify_path(entry.display_path);
+        Scope scope = classify_path(item.path);
         LineSourceMap map(text, line_base, column_base);
-        BlobOrigin origin{entry.display_path, entry.project_path, nullptr};
+        BlobOrigin origin{item.path, item.project_path, item.commit};
         m_blobs.scan(text, scope, map, origin, out.findings, static_cast<size_t>(accept - base),
                      static_cast<size_t>(accept_end - base));
         if (eof) break;
@@ -226,12 +236,12 @@ void ItemScanner::scan_large_file(int fd, const WalkEntry& entry, ScanOutput& ou
         base = next_base;
         accept = accept_end;
     }
-    out.stats.bytes_scanned += file_bytes;
+    return true;
 }
 
 bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanOutput& out) {
-    if (item.archive_depth < m_limits.archive_max_depth && has_archive_magic(bytes.substr(0, 512)) &&
-        scan_archive_bytes(bytes, item, *this, m_limits, out)) {
+    // archive_scan enforces archive_max_depth itself (a too-deep archive gets a diagnostic).
+    if (has_archive_magic(bytes.substr(0, 512)) && scan_archive_bytes(bytes, item, *this, m_limits, out)) {
         return true;
     }
     ContentKind kind = sniff_content(bytes.substr(0, k_sniff_bytes));

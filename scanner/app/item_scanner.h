@@ -4,6 +4,9 @@
 // everything else to the plain-text scan. One ItemScanner per worker thread. Never throws.
 #pragma once
 
+#include <sys/types.h>
+
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +45,17 @@ public:
     void scan_file(const WalkEntry& entry, ScanOutput& out);
     // Returns false when the bytes were skipped (binary).
     bool scan_bytes(std::string_view bytes, const ItemInfo& item, ScanOutput& out);
+
+    // Fills `buffer` from `size` bytes on: returns the count read (fewer than asked only at the
+    // end), or -1 after reporting its own error into the output.
+    using StreamRead = std::function<ssize_t(char* buffer, size_t size)>;
+    // Scans an item too large to hold whole in overlapping chunks of about chunk_size kept in
+    // `buffer`, whose first `filled` bytes are already the item's start (archive members pass
+    // their own buffer; files pass the scanner's). A binary start is skipped (counted) and returns
+    // false; UTF-16 with a BOM is decoded. Adds the bytes scanned to the stats; stops after
+    // `max_bytes`.
+    bool scan_stream(const ItemInfo& item, std::string& buffer, size_t filled, const StreamRead& read,
+                     uint64_t max_bytes, ScanOutput& out);
 
     BlobScanner& blob_scanner() { return m_blobs; }
 

@@ -97,7 +97,7 @@ std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir,
     entry.windows.reserve(rules);
     for (uint64_t i = 0; i < rules; ++i) {
         uint64_t w = 0;
-        if (!r.u64(w) || w == 0 || w > (1u << 24)) return std::nullopt;
+        if (!r.u64(w) || w > (1u << 24)) return std::nullopt;  // 0: a file rule (no window)
         entry.windows.push_back(static_cast<uint32_t>(w));
     }
     if (r.position() != body.size()) return std::nullopt;

@@ -19,10 +19,11 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
     return true;
 }
 
+// Components are separated by '/' and by '!' (archive members: "site.zip!dist/app.js").
 bool has_component(std::string_view path, std::string_view component) {
     size_t start = 0;
     while (start <= path.size()) {
-        size_t slash = path.find('/', start);
+        size_t slash = path.find_first_of("/!", start);
         std::string_view part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (part == component) return true;
         if (slash == std::string_view::npos) break;

@@ -161,6 +161,12 @@ TEST_CASE("matcher: compiled databases are cached, verified and rebuilt when cor
         CHECK_FALSE(third.matcher->loaded_from_cache());
         CHECK(find(third, Scope::code, text).size() == 1);
     }
+    // A rule set with a file rule (window 0) is cached too.
+    std::string with_file_rule = k_rules + "  - id: env.file\n    kind: file\n    category: config\n    severity: high\n"
+                                           "    paths: ['**/.env']\n    examples: ['.env']\n    negative_examples: ['x']\n";
+    { InlineRules a(with_file_rule, MatchEngine::hyperscan, cache); }
+    InlineRules b(with_file_rule, MatchEngine::hyperscan, cache);
+    CHECK(b.matcher->loaded_from_cache());
     // A different rule set never reuses another's entry.
     InlineRules other(one_rule("other", "zzz[0-9]{4}"), MatchEngine::hyperscan, cache);
     CHECK_FALSE(other.matcher->loaded_from_cache());
