@@ -19,6 +19,7 @@
 #include "app/config.h"
 #include "app/engine.h"
 #include "app/item_scanner.h"
+#include "decode/archive_reader.h"
 #include "decode/source_map.h"
 #include "decode/text_decoding.h"
 #include "report/json_reporter.h"
@@ -216,6 +217,54 @@ inline void fuzz_report(std::string_view data) {
     }
 }
 
+// Archives from memory: the libarchive reader over every member (data read to the end, bounded),
+// then the whole archive path of ItemScanner (nesting, limits, members scanned as items).
+inline void fuzz_archive(std::string_view data) {
+    {
+        ArchiveReader reader;
+        if (reader.open_memory(data)) {
+            ArchiveMember member;
+            char buffer[4096];
+            uint64_t total = 0;
+            for (int members = 0; members < 256; ++members) {
+                ArchiveStatus status = reader.next(member);
+                if (status == ArchiveStatus::end || status == ArchiveStatus::not_archive ||
+                    status == ArchiveStatus::fatal) {
+                    break;
+                }
+                if (status != ArchiveStatus::ok) continue;
+                while (total < (16u << 20)) {
+                    int64_t n = reader.read(buffer, sizeof buffer);
+                    require(n <= static_cast<int64_t>(sizeof buffer), "archive read returned more than asked");
+                    if (n <= 0) break;
+                    total += static_cast<uint64_t>(n);
+                }
+                if (reader.fatal()) break;
+            }
+        }
+    }
+    const Engine& engine = default_engine();
+    static ScanSettings settings;
+    static ScanLimits limits = [] {
+        ScanLimits l;
+        l.archive_max_total = 32u << 20;  // bombs are stopped, not expanded (and stay fast)
+        l.archive_max_member = 8u << 20;
+        l.chunk_size = 1u << 20;
+        return l;
+    }();
+    static TranscriptPolicy transcripts;
+    ItemScanner scanner(engine.matcher(), settings, limits, transcripts);
+    ScanOutput out;
+    for (const char* name : {"upload.zip", "export.tar.gz"}) {
+        ItemInfo item{name, name, nullptr, true, 0};
+        scanner.scan_bytes(data, item, out);
+    }
+    for (const Finding& f : out.findings) {
+        require(f.rule != nullptr && !f.secret.empty(), "archive finding without rule or value");
+        require(f.line >= 1, "archive finding without a line");
+    }
+}
+
 struct Entry {
     const char* name;  // the target name: tests/fuzz/fuzz_<name>.cpp, regressions/<name>/
     void (*run)(std::string_view data);
@@ -225,7 +274,7 @@ struct Entry {
 inline const std::vector<Entry>& entries() {
     static const std::vector<Entry> all = {
         {"rules", fuzz_rules}, {"config", fuzz_config}, {"scan", fuzz_scan},
-        {"sniff", fuzz_sniff}, {"report", fuzz_report},
+        {"sniff", fuzz_sniff}, {"report", fuzz_report}, {"archive", fuzz_archive},
     };
     return all;
 }

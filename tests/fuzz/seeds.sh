@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: seeds.sh OUT_DIR}
 rm -rf "$out"
-mkdir -p "$out"/{rules,config,scan,sniff,report}
+mkdir -p "$out"/{rules,config,scan,sniff,report,archive}
 
 # Copies FILE into DIR under a name derived from its path (flattened, unique).
 seed() {
@@ -35,6 +35,23 @@ while IFS= read -r -d '' f; do
     name=${f#"$root"/}
     { printf '%s\n' "$name"; cat "$f"; } > "$out/report/${name//\//_}"
 done < <(find "$root/fixtures" "$root/rules" -type f -print0)
+
+# Archives: every kind the archive fixtures script builds (small ones only; bombs are cut by
+# -max_len anyway), plus gzip/tar of single fixture files.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -f "$root/fixtures/archives/make_archives.py" ]; then
+    for kind in $(python3 "$root/fixtures/archives/make_archives.py" 2>&1 | sed -n 's/.*{\(.*\)}.*/\1/p' | tr '|' ' '); do
+        python3 "$root/fixtures/archives/make_archives.py" "$kind" "$tmp/$kind" >/dev/null 2>&1 || continue
+    done
+    while IFS= read -r -d '' f; do
+        [ "$(stat -c %s "$f")" -le 262144 ] || continue
+        name=${f#"$tmp"/}
+        cp "$f" "$out/archive/${name//\//_}"
+    done < <(find "$tmp" -type f -print0)
+fi
+gzip -9nc "$root/fixtures/demo/app.py" > "$out/archive/app.py.gz"
+tar -C "$root/fixtures/demo" -cf "$out/archive/demo.tar" . 2>/dev/null || true
 
 # Hand-made edge seeds: UTF-16 with and without BOMs, a NUL after 8 KiB, hostile names.
 printf '\xff\xfea\x00=\x00k\x00\n\x00' > "$out/sniff/utf16le-bom"
