@@ -8,9 +8,17 @@
 namespace aaiscan {
 
 Engine::Engine(const EngineOptions& options, const Config& config) {
-    if (options.default_rules) m_rules.add(load_embedded_rules());
-    for (const auto& path : config.rule_paths) m_rules.add(load_rule_path(path));
-    for (const auto& path : options.rule_paths) m_rules.add(load_rule_path(path));
+    std::vector<RuleSource> sources;
+    if (options.default_rules) sources = embedded_rule_sources();
+    size_t embedded_count = sources.size();
+    for (const auto* paths : {&config.rule_paths, &options.rule_paths}) {
+        for (const auto& path : *paths) {
+            auto more = read_rule_sources(path);
+            std::move(more.begin(), more.end(), std::back_inserter(sources));
+        }
+    }
+    std::string cache_dir = options.use_cache ? default_rule_cache_dir() : std::string();
+    for (auto& group : parse_rule_sources(sources, embedded_count, cache_dir)) m_rules.add(std::move(group));
     std::vector<std::string> disable = config.disable;
     disable.insert(disable.end(), options.disable.begin(), options.disable.end());
     for (const auto& unknown : m_rules.disable(disable)) {
@@ -27,7 +35,7 @@ Engine::Engine(const EngineOptions& options, const Config& config) {
     }
     MatcherOptions matcher_options;
     matcher_options.engine = options.engine;
-    if (options.use_cache) matcher_options.cache_dir = default_rule_cache_dir();
+    matcher_options.cache_dir = cache_dir;
     m_matcher = std::make_unique<RuleMatcher>(m_rules, matcher_options);
 }
 

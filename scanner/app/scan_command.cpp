@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "app/config.h"
 #include "app/engine.h"
@@ -16,6 +17,7 @@
 #include "report/json_reporter.h"
 #include "report/sarif_reporter.h"
 #include "report/text_reporter.h"
+#include "source/git_repo.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
@@ -56,6 +58,9 @@ int execute_scan(const ScanCommandOptions& options) {
     }
     if (options.staged && options.git_history) throw Error("--staged and --git-history cannot be combined");
     std::vector<std::string> paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+    // libgit2's start-up is slow; overlap it with loading the rules (the pre-commit path).
+    std::jthread git_warmup;
+    if (may_be_in_repository(paths.front() == "-" ? "." : paths.front())) git_warmup = std::jthread([] { ensure_libgit2(); });
     Config config = resolve_config(options, paths.front());
 
     EngineOptions engine_options;

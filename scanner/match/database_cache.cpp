@@ -3,16 +3,16 @@
 //   rule count | per rule: window | sha256 of everything before it (32 bytes)
 #include "match/database_cache.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/atomic_file.h"
+#include "util/cache_dir.h"
 #include "util/sha256.h"
 
 namespace aaiscan::detail {
@@ -54,38 +54,11 @@ std::filesystem::path entry_path(const std::string& dir, const std::string& key)
 
 }  // namespace
 
-std::string default_cache_dir() {
-    if (const char* dir = std::getenv("AAISCAN_CACHE_DIR"); dir && *dir) return dir;
-    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/aaiscan";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/aaiscan";
-    return {};
-}
-
 std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir, const std::string& key) {
     if (cache_dir.empty()) return std::nullopt;
     auto path = entry_path(cache_dir, key);
-    // Checked on the open descriptor, not the name: in a shared directory the file could be swapped
-    // between a stat and the open. Never follows a symlink; only a private file of ours is trusted.
-    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
-    if (fd < 0) return std::nullopt;
     std::string data;
-    struct stat st {};
-    bool trusted = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-                   static_cast<uint64_t>(st.st_size) <= k_max_entry && (st.st_mode & 077) == 0;
-    if (trusted) {
-        data.resize(static_cast<size_t>(st.st_size) + 1);  // one spare byte detects growth
-        size_t got = 0;
-        while (got < data.size()) {
-            ssize_t n = read(fd, data.data() + got, data.size() - got);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            got += static_cast<size_t>(n);
-        }
-        trusted = got == static_cast<size_t>(st.st_size);
-        data.resize(got);
-    }
-    close(fd);
-    if (!trusted) return std::nullopt;
+    if (!read_private_cache_file(path, k_max_entry, data)) return std::nullopt;
     if (data.size() < sizeof(k_magic) + 64 + 32 || std::memcmp(data.data(), k_magic, sizeof(k_magic)) != 0) {
         return std::nullopt;
     }
@@ -118,12 +91,7 @@ std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir,
 }
 
 void write_database_cache(const std::string& cache_dir, const std::string& key, const CachedDatabases& entry) {
-    if (cache_dir.empty() || key.size() != 64) return;
-    std::error_code ec;
-    // Only a directory we create is made private: an existing one (a shared /tmp, $HOME) keeps its
-    // permissions; entries are private files either way.
-    if (std::filesystem::create_directories(cache_dir, ec)) chmod(cache_dir.c_str(), 0700);
-    if (ec) return;
+    if (cache_dir.empty() || key.size() != 64 || !ensure_private_cache_dir(cache_dir)) return;
     std::string data(k_magic, sizeof(k_magic));
     data += key;
     put_u64(data, entry.scope_databases.size());
@@ -136,6 +104,7 @@ void write_database_cache(const std::string& cache_dir, const std::string& key, 
     auto digest = Sha256().update(data).digest();
     data.append(reinterpret_cast<const char*>(digest.data()), digest.size());
     (void)write_file_atomically(entry_path(cache_dir, key), data, 0600);
+    prune_cache_dir(cache_dir, "rules-", 8);
 }
 
 }  // namespace aaiscan::detail

@@ -13,7 +13,7 @@
 namespace aaiscan::detail {
 
 struct CachedDatabases {
-    std::vector<std::string> scope_databases;  // serialized bytes per scope; empty = no rules
+    std::vector<std::string> scope_databases;  // serialized bytes per database; empty = no rules
     std::vector<uint32_t> windows;             // confirm window per rule index
 };
 
@@ -23,8 +23,5 @@ std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir,
 // Stores an entry; failures are silent (the cache is an optimisation).
 void write_database_cache(const std::string& cache_dir, const std::string& key,
                           const CachedDatabases& entry);
-
-// Default cache directory: $AAISCAN_CACHE_DIR, else $XDG_CACHE_HOME/aaiscan, else ~/.cache/aaiscan.
-std::string default_cache_dir();
 
 }  // namespace aaiscan::detail

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 writer (see sarif_reporter.h).
 #include "report/sarif_reporter.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -110,9 +111,13 @@ std::string sarif_uri(std::string_view path) {
 }
 
 void write_sarif_report(const ScanOutput& output, const ReportContext& context, std::ostream& out) {
+    // Only the rules that have results are described: the output stays small and stable.
     ojson rules = ojson::array();
     std::unordered_map<std::string, size_t> rule_index;
     for (const Rule& r : context.rules->rules()) {
+        bool used = std::any_of(output.findings.begin(), output.findings.end(),
+                                [&](const Finding& f) { return f.rule->id == r.id; });
+        if (!used) continue;
         rule_index[r.id] = rules.size();
         rules.push_back(rule_descriptor(r));
     }

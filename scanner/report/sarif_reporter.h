@@ -1,5 +1,5 @@
 // SARIF 2.1.0 output for CI (GitHub code scanning, GitLab, Azure DevOps): one reportingDescriptor
-// per active rule with help and remediation, one result per finding with a masked message,
+// per rule that has results, with help and remediation, one result per finding with a masked message,
 // repository-relative URIs, partialFingerprints from our fingerprint, suppressions, and an
 // invocation carrying the exit status and the diagnostics.
 #pragma once

@@ -272,7 +272,7 @@ std::vector<Rule> parse_rule_file(std::string_view yaml_text, const std::string&
     return rules;
 }
 
-std::vector<Rule> load_rule_path(const std::string& path) {
+std::vector<RuleSource> read_rule_sources(const std::string& path) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<fs::path> files;
@@ -289,13 +289,21 @@ std::vector<Rule> load_rule_path(const std::string& path) {
     } else {
         throw Error(path + ": rule file not found");
     }
-    std::vector<Rule> all;
+    std::vector<RuleSource> sources;
     for (const auto& file : files) {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw Error(file.string() + ": cannot read rule file");
         std::stringstream buffer;
         buffer << in.rdbuf();
-        auto rules = parse_rule_file(buffer.str(), file.string());
+        sources.push_back({file.string(), buffer.str()});
+    }
+    return sources;
+}
+
+std::vector<Rule> load_rule_path(const std::string& path) {
+    std::vector<Rule> all;
+    for (const auto& source : read_rule_sources(path)) {
+        auto rules = parse_rule_file(source.text, source.name);
         std::move(rules.begin(), rules.end(), std::back_inserter(all));
     }
     return all;

@@ -8,12 +8,17 @@
 #include <vector>
 
 #include "ruleset/rule.h"
+#include "ruleset/rule_cache.h"
 
 namespace aaiscan {
 
 // Parses one rule file. `file_name` is only used in messages and `Rule::origin`.
 // Throws Error on any problem.
 std::vector<Rule> parse_rule_file(std::string_view yaml_text, const std::string& file_name);
+
+// Reads a rule file, or every *.yaml / *.yml file of a directory (sorted by name), as texts.
+// Throws Error when the path is missing or unreadable.
+std::vector<RuleSource> read_rule_sources(const std::string& path);
 
 // Loads a rule file, or every *.yaml / *.yml file of a directory (sorted by name).
 std::vector<Rule> load_rule_path(const std::string& path);

@@ -64,4 +64,29 @@ std::vector<Rule> load_embedded_rules() {
     return all;
 }
 
+std::vector<RuleSource> embedded_rule_sources() {
+    std::vector<RuleSource> sources;
+    for (const auto& file : embedded_rule_files()) sources.push_back({std::string(file.name), std::string(file.content)});
+    return sources;
+}
+
+std::vector<std::vector<Rule>> parse_rule_sources(const std::vector<RuleSource>& sources, size_t embedded_count,
+                                                  const std::string& cache_dir) {
+    std::string key = rule_sources_key(sources);
+    if (auto cached = read_rule_cache(cache_dir, key); cached && cached->size() == sources.size()) return *cached;
+    std::vector<std::vector<Rule>> groups;
+    std::set<std::string> embedded_ids;
+    for (size_t i = 0; i < sources.size(); ++i) {
+        groups.push_back(parse_rule_file(sources[i].text, sources[i].name));
+        if (i >= embedded_count) continue;
+        for (const Rule& rule : groups.back()) {
+            if (!embedded_ids.insert(rule.id).second) {
+                throw Error(located_message(rule.origin, rule.id, "duplicate rule id (also defined in another default rule file)"));
+            }
+        }
+    }
+    write_rule_cache(cache_dir, key, groups);
+    return groups;
+}
+
 }  // namespace aaiscan

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ruleset/rule.h"
+#include "ruleset/rule_cache.h"
 
 namespace aaiscan {
 
@@ -34,5 +35,13 @@ private:
 
 // Parses the rule files embedded in the binary. Throws Error if one of them is invalid.
 std::vector<Rule> load_embedded_rules();
+
+// Parses `sources` (one rule list per source), through the parsed-rule cache in `cache_dir`
+// ("" disables it). The first `embedded_count` sources are the built-in files: a rule id defined
+// twice among them is an error. Throws Error for any invalid source.
+std::vector<std::vector<Rule>> parse_rule_sources(const std::vector<RuleSource>& sources, size_t embedded_count,
+                                                  const std::string& cache_dir);
+// The built-in rule files as sources.
+std::vector<RuleSource> embedded_rule_sources();
 
 }  // namespace aaiscan

@@ -18,10 +18,6 @@ void ensure_libgit2() {
     });
 }
 
-namespace {
-
-// True when `path` or one of its parents holds a `.git` entry (or GIT_DIR is set). Lets us skip
-// libgit2's start-up (it parses the system CA bundle, ~15 ms) outside repositories.
 bool may_be_in_repository(const std::string& path) {
     if (std::getenv("GIT_DIR") != nullptr) return true;
     std::error_code ec;
@@ -33,8 +29,6 @@ bool may_be_in_repository(const std::string& path) {
         dir = dir.parent_path();
     }
 }
-
-}  // namespace
 
 std::unique_ptr<GitRepo> GitRepo::discover(const std::string& path, std::string* error) {
     if (!may_be_in_repository(path)) return nullptr;

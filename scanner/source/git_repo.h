@@ -9,8 +9,12 @@
 
 namespace aaiscan {
 
-// Initialises libgit2 once per process (idempotent, thread-safe).
+// Initialises libgit2 once per process (idempotent, thread-safe; concurrent callers wait).
 void ensure_libgit2();
+
+// True when `path` or one of its parents holds a `.git` entry (or GIT_DIR is set): only then is
+// libgit2 started, since its start-up parses the system CA bundle (~10 ms).
+bool may_be_in_repository(const std::string& path);
 
 class GitRepo {
 public:

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 
 #include "util/strings.h"
@@ -120,6 +121,49 @@ bool validate_jwt(std::string_view secret, const ValidationContext&) {
     return looks_json(header) && header.find("\"alg\"") != std::string::npos && looks_json(payload);
 }
 
+bool jwt_payload(std::string_view secret, std::string& payload) {
+    size_t dot1 = secret.find('.');
+    if (dot1 == std::string_view::npos) return false;
+    size_t dot2 = secret.find('.', dot1 + 1);
+    if (dot2 == std::string_view::npos) return false;
+    return base64url_decode(secret.substr(dot1 + 1, dot2 - dot1 - 1), payload);
+}
+
+namespace {
+
+// True when the JSON text has "name": "value" (whitespace around the colon allowed).
+bool has_string_claim(std::string_view json, std::string_view name, std::string_view value) {
+    auto skip_blanks = [&](size_t i) {
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\t')) ++i;
+        return i;
+    };
+    auto quoted_at = [&](size_t i, std::string_view text) {
+        return i + text.size() + 2 <= json.size() && json[i] == '"' && json.substr(i + 1, text.size()) == text &&
+               json[i + 1 + text.size()] == '"';
+    };
+    for (size_t at = json.find(name); at != std::string_view::npos; at = json.find(name, at + 1)) {
+        if (at == 0 || !quoted_at(at - 1, name)) continue;
+        size_t i = skip_blanks(at + name.size() + 1);
+        if (i >= json.size() || json[i] != ':') continue;
+        if (quoted_at(skip_blanks(i + 1), value)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool validate_jwt_not_anon(std::string_view secret, const ValidationContext&) {
+    std::string payload;
+    if (!jwt_payload(secret, payload)) return false;
+    return !has_string_claim(payload, "role", "anon");
+}
+
+bool validate_jwt_service_role(std::string_view secret, const ValidationContext& context) {
+    std::string payload;
+    if (!validate_jwt(secret, context) || !jwt_payload(secret, payload)) return false;
+    return has_string_claim(payload, "role", "service_role");
+}
+
 bool luhn_valid(std::string_view digits) {
     int sum = 0;
     bool twice = false;
@@ -135,12 +179,141 @@ bool luhn_valid(std::string_view digits) {
     return sum % 10 == 0;
 }
 
+uint32_t crc32_ieee(std::string_view data) {
+    uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char byte : data) {
+        crc ^= byte;
+        for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+bool validate_token_checksum(std::string_view secret, const ValidationContext&) {
+    size_t underscore = secret.rfind('_');
+    if (underscore == std::string_view::npos) return false;
+    std::string_view body = secret.substr(underscore + 1);
+    if (body.size() < 7) return false;
+    // Base62 with the 0-9A-Za-z alphabet; six digits hold any 32-bit value (62^6 > 2^32).
+    uint64_t checksum = 0;
+    for (char c : body.substr(body.size() - 6)) {
+        int digit;
+        if (c >= '0' && c <= '9') digit = c - '0';
+        else if (c >= 'A' && c <= 'Z') digit = c - 'A' + 10;
+        else if (c >= 'a' && c <= 'z') digit = c - 'a' + 36;
+        else return false;
+        checksum = checksum * 62 + static_cast<uint64_t>(digit);
+    }
+    return checksum == crc32_ieee(body.substr(0, body.size() - 6));
+}
+
+bool validate_base64_hex_key(std::string_view secret, const ValidationContext& context) {
+    std::string decoded;
+    if (!base64url_decode(trim(secret), decoded)) return false;
+    if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();
+    if (decoded.size() != 32) return false;
+    for (char c : decoded) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return validate_hex_mixed(decoded, context) && !is_placeholder(decoded);
+}
+
+bool is_default_password(std::string_view password) {
+    if (is_placeholder(password)) return true;
+    std::string_view p = trim(password);
+    if (p.empty()) return true;
+    // Template references: $VAR, ${VAR}, $(cmd), %s, %(name)s, {name}, {{ name }}, <password>.
+    if (p.front() == '$' || p.front() == '%' || p.front() == '{' || p.front() == '<') return true;
+    static constexpr std::array<std::string_view, 37> k_defaults = {
+        "password", "passwd", "pass", "pwd", "secret", "root", "admin", "guest", "test", "user",
+        "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq",
+        "dev", "local", "default", "letmein", "qwerty", "token", "foo", "bar", "baz", "123456",
+        "12345678", "abc123", "pa55word", "p@ssw0rd", "mysecretpassword", "changeit", "supersecret",
+        "s3cr3t", "hunter2"};
+    std::string lower = to_lower_ascii(p);
+    for (auto d : k_defaults) {
+        if (lower == d) return true;
+    }
+    return false;
+}
+
+bool validate_real_password(std::string_view secret, const ValidationContext&) {
+    return !is_default_password(secret);
+}
+
+bool validate_basic_auth_b64(std::string_view secret, const ValidationContext&) {
+    std::string decoded;
+    if (!base64url_decode(trim(secret), decoded)) return false;
+    if (!decoded.empty() && decoded.back() == '\n') decoded.pop_back();
+    size_t colon = decoded.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= decoded.size()) return false;
+    for (char c : decoded) {
+        if (c < 0x20 || c > 0x7e) return false;
+    }
+    return !is_default_password(std::string_view(decoded).substr(colon + 1));
+}
+
+bool validate_generic_secret(std::string_view secret, const ValidationContext&) {
+    std::string_view s = trim(secret);
+    if (s.size() < 8 || is_placeholder(s)) return false;
+    if (s.find("://") != std::string_view::npos) return false;  // a URL
+    if (s.front() == '/' || s.starts_with("./") || s.starts_with("../") || s.starts_with("~/")) return false;
+    if (s.front() == '$' || s.front() == '%' || s.front() == '{' || s.front() == '<' || s.front() == '>' ||
+        s.front() == '@') {
+        return false;
+    }
+    // Interpolation inside the value: JS/shell ${x}, templates {{x}}, Ruby #{x}.
+    if (s.find("${") != std::string_view::npos || s.find("{{") != std::string_view::npos ||
+        s.find("#{") != std::string_view::npos) {
+        return false;
+    }
+    std::string lower = to_lower_ascii(s);
+    static constexpr std::array<std::string_view, 28> k_file_suffixes = {
+        ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",
+        ".env", ".js", ".ts", ".py", ".rb", ".go", ".java", ".html", ".xml", ".toml", ".ini",
+        ".cfg", ".conf", ".gz", ".tgz", ".zip", ".whl"};
+    for (auto suffix : k_file_suffixes) {
+        if (lower.ends_with(suffix)) return false;
+    }
+    bool lower_case = false, upper_case = false, digit = false, other = false;
+    for (char c : s) {
+        if (c >= 'a' && c <= 'z') lower_case = true;
+        else if (c >= 'A' && c <= 'Z') upper_case = true;
+        else if (c >= '0' && c <= '9') digit = true;
+        else if (c != '_' && c != '-' && c != '.') other = true;
+    }
+    // Identifiers and words ("DJANGO_SECRET_KEY", "passwordConfirmation") have no digits and no
+    // symbols; random credentials nearly always have digits or punctuation. Short values must mix
+    // letters and digits ("Password:" is a label, not a secret).
+    bool letters = lower_case || upper_case;
+    if (digit && letters) return true;
+    int classes = int(lower_case) + int(upper_case) + int(digit) + int(other);
+    return s.size() >= 16 && other && letters && classes >= 3;
+}
+
+bool validate_standalone(std::string_view, const ValidationContext& context) {
+    std::string_view text = context.text;
+    size_t end = context.match_end;
+    if (end >= text.size()) return true;
+    char next = text[end];
+    if (next != '.' && next != '-' && next != '/') return true;
+    // "<hex>.wav", "<hex>-v2", "<hex>/part": the value is part of a file name, id or path.
+    return end + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end + 1]));
+}
+
 const std::vector<ValidatorEntry>& secret_validators() {
     static const std::vector<ValidatorEntry> entries = {
         {"not_placeholder", &validate_not_placeholder},
         {"hex_mixed", &validate_hex_mixed},
         {"jwt", &validate_jwt},
         {"luhn", &validate_luhn},
+        {"token_checksum", &validate_token_checksum},
+        {"base64_hex_key", &validate_base64_hex_key},
+        {"basic_auth_b64", &validate_basic_auth_b64},
+        {"real_password", &validate_real_password},
+        {"generic_secret", &validate_generic_secret},
+        {"jwt_not_anon", &validate_jwt_not_anon},
+        {"jwt_service_role", &validate_jwt_service_role},
+        {"standalone", &validate_standalone},
     };
     return entries;
 }

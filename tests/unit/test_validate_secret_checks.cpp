@@ -1,0 +1,202 @@
+// Unit tests for validate/secret_checks: placeholders, hex shape, JWT structure and claims, Luhn,
+// GitHub/npm token checksums, base64-wrapped keys and passwords, the generic-secret filter.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "validate/secret_checks.h"
+#include "validate/validators.h"
+
+using namespace aaiscan;
+
+namespace {
+
+const ValidationContext k_context{};
+
+// Synthetic JWTs (HS256, random signatures). Payloads: {"sub":"2f9c1d7e",...}, Supabase-style
+// {"role":"anon"} and {"role":"service_role"}.
+constexpr const char* k_jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIyZjljMWQ3ZSIsIm5hbWUiOiJidWlsZC1ib3QiLCJzY29wZSI6ImRlc"
+    "GxveSIsImlhdCI6MTc2NzIyNTYwMH0.fwGpFXWnR2j_jf7u1xW1QVDCOoNJBxGQxBtmG9hKYhE";
+constexpr const char* k_anon_jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3enhhY21lcHJvaiIsInJvbGUiOiJhbm"
+    "9uIiwiaWF0IjoxNzY3MjI1NjAwLCJleHAiOjIwODI3NTg0MDB9.-2X2c6e9naYonwPUhxAPCTDhPZkHx3ZTcJfXMoQ7o0s";
+constexpr const char* k_service_jwt =
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3enhhY21lcHJvaiIsInJvbGUiOiJzZX"
+    "J2aWNlX3JvbGUiLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MjA4Mjc1ODQwMH0.c92P2-zHd3OC2pYwL82DeaGdyy8Yck0kF4nP47GiCpg";
+
+}  // namespace
+
+TEST_CASE("is_placeholder: template references, brackets and filler words") {
+    CHECK(is_placeholder(""));
+    CHECK(is_placeholder("   "));
+    CHECK(is_placeholder("your-api-key-here"));
+    CHECK(is_placeholder("YOUR_API_KEY"));
+    CHECK(is_placeholder("<ASSEMBLYAI_API_KEY>"));
+    CHECK(is_placeholder("${ASSEMBLYAI_API_KEY}"));
+    CHECK(is_placeholder("{{ secrets.TOKEN }}"));
+    CHECK(is_placeholder("$(cat key.txt)"));
+    CHECK(is_placeholder("process.env.KEY"));
+    CHECK(is_placeholder("changeme"));
+    CHECK(is_placeholder("REDACTED"));
+    CHECK(is_placeholder("sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"));
+    CHECK(is_placeholder("********************"));
+}
+
+TEST_CASE("is_placeholder: repeated, sequential and single-character fillers") {
+    CHECK(is_placeholder("00000000000000000000000000000000"));
+    CHECK(is_placeholder("abcabcabcabcabcabcabc"));
+    CHECK(is_placeholder("0123456789abcdef0123456789abcdef"));
+    CHECK(is_placeholder("1234567890abcdefghij"));
+    CHECK(is_placeholder("aaaaaaaaaaaaaaaaaaaaaaaaaaaaab12"));
+}
+
+TEST_CASE("is_placeholder: random-looking keys are not placeholders") {
+    CHECK_FALSE(is_placeholder("33a647dc29512e85e658d5cd34b8f298"));
+    CHECK_FALSE(is_placeholder("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"));
+    CHECK_FALSE(is_placeholder("2R3co/XCCJOl8ymBbE9VKH/s8tUfu6lh9d4MXcOQ"));
+    CHECK(validate_not_placeholder("fedcde1cf39ee12f924977b42c924eb5", k_context));
+    CHECK_FALSE(validate_not_placeholder("your_api_key", k_context));
+}
+
+TEST_CASE("hex_mixed: needs both digits and letters") {
+    CHECK(validate_hex_mixed("33a647dc29512e85e658d5cd34b8f298", k_context));
+    CHECK_FALSE(validate_hex_mixed("12345678901234567890123456789012", k_context));
+    CHECK_FALSE(validate_hex_mixed("deadbeefdeadbeefcafebabecafebabe", k_context));
+}
+
+TEST_CASE("jwt: three base64url parts, JSON header with alg, JSON payload") {
+    CHECK(validate_jwt(k_jwt, k_context));
+    CHECK(validate_jwt(k_anon_jwt, k_context));
+    // {"not":"json"} header without alg.
+    CHECK_FALSE(validate_jwt("eyJub3QiOiJqc29uIn0.eyJhIjoiYiJ9.c2lnbmF0dXJl", k_context));
+    CHECK_FALSE(validate_jwt("eyJhbGciOiJIUzI1NiJ9.eyJhIjoiYiJ9", k_context));  // two parts
+    CHECK_FALSE(validate_jwt("eyJhbGciOiJIUzI1NiJ9.not*base64.sig", k_context));
+    CHECK_FALSE(validate_jwt("no dots here", k_context));
+}
+
+TEST_CASE("jwt claims: anon keys are public, service_role keys are not") {
+    CHECK(validate_jwt_not_anon(k_jwt, k_context));
+    CHECK_FALSE(validate_jwt_not_anon(k_anon_jwt, k_context));
+    CHECK(validate_jwt_not_anon(k_service_jwt, k_context));
+    CHECK(validate_jwt_service_role(k_service_jwt, k_context));
+    CHECK_FALSE(validate_jwt_service_role(k_anon_jwt, k_context));
+    CHECK_FALSE(validate_jwt_service_role(k_jwt, k_context));
+    std::string payload;
+    REQUIRE(jwt_payload(k_anon_jwt, payload));
+    CHECK(payload.find("\"role\":\"anon\"") != std::string::npos);
+}
+
+TEST_CASE("base64url_decode: standard and url-safe alphabets, padding, bad input") {
+    std::string out;
+    REQUIRE(base64url_decode("aGVsbG8=", out));
+    CHECK(out == "hello");
+    REQUIRE(base64url_decode("aGVsbG8", out));
+    CHECK(out == "hello");
+    REQUIRE(base64url_decode("-_8", out));
+    CHECK(out == "\xfb\xff");
+    CHECK_FALSE(base64url_decode("a b", out));
+}
+
+TEST_CASE("luhn: checksum over 12..19 digits, separators ignored") {
+    CHECK(luhn_valid("4111111111111111"));
+    CHECK_FALSE(luhn_valid("4111111111111112"));
+    CHECK(validate_luhn("4111 1111 1111 1111", k_context));
+    CHECK(validate_luhn("5500-0000-0000-0004", k_context));
+    CHECK_FALSE(validate_luhn("4111 1111 1111 1112", k_context));
+    CHECK_FALSE(validate_luhn("42", k_context));                     // too short
+    CHECK_FALSE(validate_luhn("0000000000000000", k_context));       // one repeated digit
+    CHECK_FALSE(validate_luhn("41111111111111111111", k_context));   // 20 digits
+}
+
+TEST_CASE("crc32_ieee: the standard check value") {
+    CHECK(crc32_ieee("123456789") == 0xCBF43926u);
+    CHECK(crc32_ieee("") == 0u);
+}
+
+TEST_CASE("token_checksum: GitHub and npm tokens carry a base62 CRC-32") {
+    // Synthetic tokens generated with a valid checksum.
+    CHECK(validate_token_checksum("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", k_context));
+    CHECK(validate_token_checksum("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", k_context));
+    CHECK(validate_token_checksum("ghs_pvQgeqsCdgVUOn42z1WX90DTfautSc4bSZO4", k_context));
+    CHECK(validate_token_checksum("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", k_context));
+    // One character changed, random bodies, malformed.
+    CHECK_FALSE(validate_token_checksum("ghp_curpjXLsW732isNbnrY6UmxEDQwJYg0nmffR", k_context));
+    CHECK_FALSE(validate_token_checksum("ghp_QcShtZdh7gffideOOl4vSTEaRMQ79jKx6Y0x", k_context));
+    CHECK_FALSE(validate_token_checksum("npm_KpaUnArl63XykWZeiNNCiia3anXn9k3ksu9m", k_context));
+    CHECK_FALSE(validate_token_checksum("ghp_short", k_context));
+    CHECK_FALSE(validate_token_checksum("ghp_curpjXLsW732isNbnrY6UmxEDQwJYg0nmf/Q", k_context));
+    CHECK_FALSE(validate_token_checksum("no-underscore", k_context));
+}
+
+TEST_CASE("base64_hex_key: base64 of a 32-hex key, with or without a trailing newline") {
+    // base64("9944477bd20be388700dccd3c8b24933") and base64("66f78b71...dd32\n").
+    CHECK(validate_base64_hex_key("OTk0NDQ3N2JkMjBiZTM4ODcwMGRjY2QzYzhiMjQ5MzM=", k_context));
+    CHECK(validate_base64_hex_key("NjZmNzhiNzE2YWE3MzY5NjgzYzZjYWM1NWM0MWRkMzIK", k_context));
+    // base64("your-api-key-here-your-api-key-h"), base64 of 32 zero digits, random bytes.
+    CHECK_FALSE(validate_base64_hex_key("eW91ci1hcGkta2V5LWhlcmUteW91ci1hcGkta2V5LWg=", k_context));
+    CHECK_FALSE(validate_base64_hex_key("MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=", k_context));
+    CHECK_FALSE(validate_base64_hex_key("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", k_context));
+}
+
+TEST_CASE("real_password: defaults, placeholders and template references are not passwords") {
+    CHECK(validate_real_password("Xk9m2QvL7tPz", k_context));
+    CHECK(validate_real_password("hunter22", k_context));
+    for (const char* p : {"password", "Postgres", "root", "guest", "changeme", "${DB_PASSWORD}", "$PGPASSWORD",
+                          "%s", "%(password)s", "{password}", "<password>", "", "foo", "p@ssw0rd"}) {
+        CAPTURE(p);
+        CHECK(is_default_password(p));
+        CHECK_FALSE(validate_real_password(p, k_context));
+    }
+}
+
+TEST_CASE("basic_auth_b64: base64 user:password with a real password") {
+    CHECK(validate_basic_auth_b64("Y2ktYm90OlF4N3ZSMm1McDlUeg==", k_context));      // ci-bot:Qx7vR2mLp9Tz
+    CHECK_FALSE(validate_basic_auth_b64("dXNlcjpwYXNzd29yZA==", k_context));       // user:password
+    CHECK_FALSE(validate_basic_auth_b64("aGVsbG8gd29ybGQ=", k_context));           // hello world (no colon)
+    CHECK_FALSE(validate_basic_auth_b64("OnNlY3JldDEyMw==", k_context));           // :secret123 (no user)
+    CHECK_FALSE(validate_basic_auth_b64("not base64!", k_context));
+}
+
+TEST_CASE("generic_secret: credentials pass, identifiers, paths, URLs and labels do not") {
+    for (const char* s : {"Zx81Qm4nT2vR9pLs6wKd0yHc", "Hq7#vR2!mLx9Tz", "base64:Zx81Qm4nT2vR9pLs",
+                          "django-insecure-7k$w2@x9#q!m5z^p8v&n3b(r1t)"}) {
+        CAPTURE(s);
+        CHECK(validate_generic_secret(s, k_context));
+    }
+    for (const char* s : {"DJANGO_SECRET_KEY", "refresh_token", "passwordConfirmation", "Password:",
+                          "https://oauth2.googleapis.com/token", "/etc/secrets/api-key", "./keys/dev.pem",
+                          "service-account.json", "${TOKEN}", "your-api-key-here", "short1",
+                          ")$))${extglobStar}", "prefix-{{ .Values.token }}", ">package-0.1.2.tar.gz"}) {
+        CAPTURE(s);
+        CHECK_FALSE(validate_generic_secret(s, k_context));
+    }
+}
+
+TEST_CASE("standalone: a key must not continue into a file name, id or path") {
+    auto check = [](std::string_view text, std::string_view match) {
+        ValidationContext context;
+        context.text = text;
+        context.match_begin = text.find(match);
+        context.match_end = context.match_begin + match.size();
+        return validate_standalone(match, context);
+    };
+    const std::string_view key = "33a647dc29512e85e658d5cd34b8f298";
+    CHECK(check("key=33a647dc29512e85e658d5cd34b8f298", key));                 // end of text
+    CHECK(check("key=33a647dc29512e85e658d5cd34b8f298\n", key));
+    CHECK(check("key=\"33a647dc29512e85e658d5cd34b8f298\",", key));
+    CHECK(check("Your key is 33a647dc29512e85e658d5cd34b8f298. Keep it safe.", key));  // sentence end
+    CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298.wav", key));
+    CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298-v2", key));
+    CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298/chunk", key));
+}
+
+TEST_CASE("registry: every credential validator is registered by name") {
+    for (const char* name : {"not_placeholder", "hex_mixed", "jwt", "luhn", "token_checksum", "base64_hex_key",
+                             "basic_auth_b64", "real_password", "generic_secret", "jwt_not_anon", "jwt_service_role",
+                             "standalone"}) {
+        CAPTURE(name);
+        CHECK(find_validator(name) != nullptr);
+    }
+    CHECK(find_validator("no_such_validator") == nullptr);
+}
