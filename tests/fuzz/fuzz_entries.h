@@ -151,6 +151,42 @@ inline void fuzz_scan(std::string_view data) {
     }
 }
 
+// The default rules through both engines (Hyperscan prefilter + RE2 confirm, and RE2 only) must
+// report the same matches in every scope: a difference is a missed or invented finding.
+inline void fuzz_engines(std::string_view data) {
+    static const Engine& hyperscan = default_engine();
+    static const Engine re2_only = [] {
+        EngineOptions options;
+        options.use_cache = false;
+        options.engine = MatchEngine::re2;
+        return Engine(options, Config{});
+    }();
+    static auto hs_scratch = hyperscan.matcher().make_scratch();
+    static auto re_scratch = re2_only.matcher().make_scratch();
+    std::vector<RuleMatch> a, b;
+    for (Scope scope : k_all_scopes) {
+        a.clear();
+        b.clear();
+        hyperscan.matcher().find(scope, data, *hs_scratch, a);
+        re2_only.matcher().find(scope, data, *re_scratch, b);
+        auto describe = [&](const std::vector<RuleMatch>& v) {
+            std::string out;
+            for (const RuleMatch& m : v) {
+                out += hyperscan.rules()[m.rule].id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end) +
+                       "/" + std::to_string(m.secret_begin) + "-" + std::to_string(m.secret_end) + " ";
+            }
+            return out;
+        };
+        bool same = a.size() == b.size();
+        for (size_t i = 0; same && i < a.size(); ++i) {
+            same = a[i].rule == b[i].rule && a[i].begin == b[i].begin && a[i].end == b[i].end &&
+                   a[i].secret_begin == b[i].secret_begin && a[i].secret_end == b[i].secret_end;
+        }
+        require(same, "engines disagree in scope " + std::string(to_string(scope)) + ": hyperscan [" + describe(a) +
+                          "] re2 [" + describe(b) + "]");
+    }
+}
+
 // Binary/UTF-16 sniffing and UTF-16 decoding: the result is valid UTF-8 of bounded size.
 inline void fuzz_sniff(std::string_view data) {
     ContentKind kind = sniff_content(data);
@@ -275,6 +311,7 @@ inline const std::vector<Entry>& entries() {
     static const std::vector<Entry> all = {
         {"rules", fuzz_rules}, {"config", fuzz_config}, {"scan", fuzz_scan},
         {"sniff", fuzz_sniff}, {"report", fuzz_report}, {"archive", fuzz_archive},
+        {"engines", fuzz_engines},
     };
     return all;
 }

@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 build=${AAISCAN_FUZZ_BUILD:-$root/build-fuzz}
-all_targets=(rules config scan sniff report archive)
+all_targets=(rules config scan sniff report archive engines)
 for f in "$root"/tests/fuzz/fuzz_*.cpp; do
     t=$(basename "$f" .cpp); t=${t#fuzz_}
     [[ " ${all_targets[*]} " == *" $t "* ]] || all_targets+=("$t")

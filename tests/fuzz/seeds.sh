@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: seeds.sh OUT_DIR}
 rm -rf "$out"
-mkdir -p "$out"/{rules,config,scan,sniff,report,archive}
+mkdir -p "$out"/{rules,config,scan,sniff,report,archive,engines}
 
 # Copies FILE into DIR under a name derived from its path (flattened, unique).
 seed() {
@@ -31,6 +31,7 @@ while IFS= read -r -d '' f; do
     [ "$(stat -c %s "$f")" -le 262144 ] || continue
     seed "$out/scan" "$f"
     seed "$out/sniff" "$f"
+    seed "$out/engines" "$f"
     # report: first line is the display path the item is reported under.
     name=${f#"$root"/}
     { printf '%s\n' "$name"; cat "$f"; } > "$out/report/${name//\//_}"
