@@ -25,9 +25,11 @@ step() {
 }
 
 total=$SECONDS
-# -O1 keeps the sanitized suite quick to build and to run; -g gives symbolised reports.
+# -O1 keeps the sanitized suite quick to build and to run; -g gives symbolised reports. GCC 12's
+# -Wmaybe-uninitialized reports false positives inside libstdc++'s <regex> when instrumented
+# with -fsanitize=address (the normal build keeps it, with -Werror).
 step configure cmake -S "$root" -B "$build" -DAAISCAN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" >/dev/null
+    -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_FLAGS="-Wno-maybe-uninitialized" >/dev/null
 step build cmake --build "$build" -j"$jobs"
 step ctest ctest --test-dir "$build" --output-on-failure -j"$jobs"
 echo "test-sanitized: total $((SECONDS - total)) s" >&2

@@ -159,6 +159,12 @@ TEST_CASE("hostile trees: device files, sockets and FIFOs in the tree are skippe
 }
 
 TEST_CASE("hostile trees: running out of file descriptors is an error (exit 2), not a silent skip") {
+    if (k_address_sanitizer) {
+        // The sanitizer runtime needs descriptors itself (UBSan's vptr check probes memory through
+        // a pipe) and reports false errors without them.
+        WARN("skipped under the sanitizers: their runtime needs free file descriptors");
+        return;
+    }
     TreeFixture f;
     TempDir dir;
     write_file(dir / "a/one.env", "acme_key=" + k_value + "\n");
