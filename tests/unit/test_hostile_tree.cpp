@@ -229,3 +229,39 @@ TEST_CASE("hostile trees: running out of memory on one file is an error (exit 2)
     CHECK(report.find("huge.log: out of memory") != std::string::npos);
     CHECK(report.find("findings=1") != std::string::npos);  // the other file is still scanned
 }
+
+TEST_CASE("hostile trees: a tree deeper than PATH_MAX is reported, not silently cut") {
+    TreeFixture f;
+    TempDir dir;
+    // 60 levels of 100-character names: 6 KB paths, beyond PATH_MAX (4096) for open()/opendir().
+    std::filesystem::path deep = dir.path();
+    std::string name(100, 'd');
+    int at = open(dir.str().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    REQUIRE(at >= 0);
+    for (int level = 0; level < 60; ++level) {
+        REQUIRE(mkdirat(at, name.c_str(), 0700) == 0);
+        int next = openat(at, name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        close(at);
+        REQUIRE(next >= 0);
+        at = next;
+    }
+    std::string line = "acme_key=" + k_value + "\n";
+    int fd = openat(at, "deep.env", O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    REQUIRE(fd >= 0);
+    REQUIRE(write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+    close(fd);
+    close(at);
+    write_file(dir / "shallow.env", line);
+
+    ScanOutput out = f.scan({dir.str()});
+    INFO(describe(out).substr(0, 600));
+    CHECK(out.findings.size() == 1);  // the shallow one
+    CHECK(out.stats.errors >= 1);
+    CHECK(exit_code_for(out, Severity::low) == 2);
+    bool named = false;
+    for (const auto& d : out.diagnostics) named |= d.message.find("File name too long") != std::string::npos;
+    CHECK(named);
+    // TempDir's cleanup works by path, which is too long down there; rm -rf works relatively.
+    std::string command = "rm -rf '" + (dir / name).string() + "'";
+    CHECK(std::system(command.c_str()) == 0);
+}
