@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -169,21 +170,23 @@ inline void fuzz_engines(std::string_view data) {
         b.clear();
         hyperscan.matcher().find(scope, data, *hs_scratch, a);
         re2_only.matcher().find(scope, data, *re_scratch, b);
-        auto describe = [&](const std::vector<RuleMatch>& v) {
-            std::string out;
-            for (const RuleMatch& m : v) {
-                out += hyperscan.rules()[m.rule].id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end) +
-                       "/" + std::to_string(m.secret_begin) + "-" + std::to_string(m.secret_end) + " ";
-            }
-            return out;
+        auto key = [&](const RuleMatch& m) {
+            return hyperscan.rules()[m.rule].id + "@" + std::to_string(m.begin) + "-" + std::to_string(m.end) + "/" +
+                   std::to_string(m.secret_begin) + "-" + std::to_string(m.secret_end);
         };
-        bool same = a.size() == b.size();
-        for (size_t i = 0; same && i < a.size(); ++i) {
-            same = a[i].rule == b[i].rule && a[i].begin == b[i].begin && a[i].end == b[i].end &&
-                   a[i].secret_begin == b[i].secret_begin && a[i].secret_end == b[i].secret_end;
+        std::set<std::string> in_a, in_b;
+        for (const RuleMatch& m : a) in_a.insert(key(m));
+        for (const RuleMatch& m : b) in_b.insert(key(m));
+        std::string only_a, only_b;
+        for (const auto& k : in_a) {
+            if (!in_b.count(k)) only_a += k + " ";
         }
-        require(same, "engines disagree in scope " + std::string(to_string(scope)) + ": hyperscan [" + describe(a) +
-                          "] re2 [" + describe(b) + "]");
+        for (const auto& k : in_b) {
+            if (!in_a.count(k)) only_b += k + " ";
+        }
+        require(only_a.empty() && only_b.empty() && a.size() == b.size(),
+                "engines disagree in scope " + std::string(to_string(scope)) + ": only hyperscan [" + only_a +
+                    "] only re2 [" + only_b + "]");
     }
 }
 
