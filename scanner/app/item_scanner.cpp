@@ -145,35 +145,89 @@ bool ItemScanner::scan_stream(const ItemInfo& item, std::string& buffer, size_t 
     const size_t capacity = std::max(m_limits.chunk_size + 2 * reach, filled);
     if (buffer.size() < capacity) buffer.resize(capacity);
     char* buf = buffer.data();
-    uint64_t base = 0;       // stream offset of buf[0]
-    uint64_t accept = 0;     // secrets starting before this offset were reported by earlier passes
-    size_t length = filled;  // bytes held in buf
-    size_t line_base = 1;    // line number of buf[0]
+    uint64_t base = 0;        // text offset of buf[0]
+    uint64_t accept = 0;      // secrets starting before this offset were reported by earlier passes
+    size_t length = filled;   // bytes held in buf
+    size_t line_base = 1;     // line number of buf[0]
+    size_t column_base = 1;   // column of buf[0] (a long line spans chunks)
     bool first = true;
+    uint64_t consumed = filled;  // stream bytes read (the text is larger for UTF-16)
+    uint64_t counted = 0;        // of those, already added to the stats
+
+    // Where text comes from: the stream itself, or (UTF-16 with a BOM) the stream decoded to UTF-8
+    // in blocks, a surrogate pair split by a block edge carried over to the next block.
+    ContentKind encoding = ContentKind::text;
+    std::string raw, decoded;
+    size_t decoded_pos = 0;
+    bool raw_eof = false;
+    auto fill = [&](char* dst, size_t want) -> ssize_t {
+        if (encoding == ContentKind::text) {
+            ssize_t n = read(dst, want);
+            if (n > 0) consumed += static_cast<uint64_t>(n);
+            return n;
+        }
+        const bool little = encoding == ContentKind::utf16le;
+        size_t got = 0;
+        while (got < want) {
+            if (decoded_pos == decoded.size()) {
+                if (raw_eof) break;
+                size_t carry = raw.size();
+                raw.resize(carry + (1u << 20));
+                ssize_t n = read(raw.data() + carry, raw.size() - carry);
+                if (n < 0) return -1;
+                consumed += static_cast<uint64_t>(n);
+                raw_eof = carry + static_cast<size_t>(n) < raw.size();
+                raw.resize(carry + static_cast<size_t>(n));
+                size_t usable = raw.size() & ~size_t(1);
+                if (!raw_eof && usable >= 2) {
+                    auto hi = static_cast<uint8_t>(raw[usable - (little ? 1 : 2)]);
+                    if (hi >= 0xD8 && hi <= 0xDB) usable -= 2;  // a high surrogate waits for its pair
+                }
+                // A BOM in front: utf16_to_utf8 drops a leading one, and a mid-stream U+FEFF is data.
+                std::string block = little ? "\xFF\xFE" : "\xFE\xFF";
+                block.append(raw, 0, usable);
+                raw.erase(0, usable);
+                decoded = utf16_to_utf8(block, little);
+                decoded_pos = 0;
+                continue;
+            }
+            size_t take = std::min(want - got, decoded.size() - decoded_pos);
+            std::memcpy(dst + got, decoded.data() + decoded_pos, take);
+            decoded_pos += take;
+            got += take;
+        }
+        return static_cast<ssize_t>(got);
+    };
+
     while (true) {
-        ssize_t n = read(buf + length, capacity - length);
+        ssize_t n = fill(buf + length, capacity - length);
         if (n < 0) return !first;
         bool eof = length + static_cast<size_t>(n) < capacity;
-        size_t fresh = (first ? length : 0) + static_cast<size_t>(n);  // bytes not yet counted
         length += static_cast<size_t>(n);
         std::string_view text(buf, length);
         if (first) {
             ContentKind kind = sniff_content(text.substr(0, k_sniff_bytes));
-            if (kind != ContentKind::text) {
+            if (kind == ContentKind::binary) {
                 ++out.stats.skipped_binary;
-                if (kind != ContentKind::binary) {
-                    out.note(std::string(item.path), "UTF-16 text larger than the chunk size; skipped");
-                }
                 return false;
             }
             first = false;
+            if (kind != ContentKind::text) {
+                // Decode from here on: what was read after the BOM is the first raw block.
+                encoding = kind;
+                raw.assign(buf + 2, length - 2);
+                raw_eof = eof;
+                length = 0;
+                continue;
+            }
         }
-        out.stats.bytes_scanned += static_cast<uint64_t>(fresh);
+        out.stats.bytes_scanned += consumed - counted;
+        counted = consumed;
         uint64_t end = base + length;
-        if (end > max_bytes) eof = true;  // grew past the limit while reading
+        if (consumed > max_bytes) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;
         Scope scope = classify_path(item.path);
-        LineSourceMap map(text, line_base);
+        LineSourceMap map(text, line_base, column_base);
         BlobOrigin origin{item.path, item.project_path, item.commit};
         m_blobs.scan(text, scope, map, origin, out.findings, static_cast<size_t>(accept - base),
                      static_cast<size_t>(accept_end - base));
@@ -181,6 +235,13 @@ bool ItemScanner::scan_stream(const ItemInfo& item, std::string& buffer, size_t 
         uint64_t next_base = accept_end - reach;
         size_t drop = static_cast<size_t>(next_base - base);
         line_base += static_cast<size_t>(std::count(buf, buf + drop, '\n'));
+        const void* last_newline = memrchr(buf, '\n', drop);
+        size_t column_from = 0;
+        if (last_newline != nullptr) {
+            column_base = 1;
+            column_from = static_cast<size_t>(static_cast<const char*>(last_newline) - buf) + 1;
+        }
+        for (size_t i = column_from; i < drop; ++i) column_base += (static_cast<unsigned char>(buf[i]) & 0xC0) != 0x80;
         std::memmove(buf, buf + drop, length - drop);
         length -= drop;
         base = next_base;

@@ -51,8 +51,9 @@ public:
     using StreamRead = std::function<ssize_t(char* buffer, size_t size)>;
     // Scans an item too large to hold whole in overlapping chunks of about chunk_size kept in
     // `buffer`, whose first `filled` bytes are already the item's start (archive members pass
-    // their own buffer; files pass the scanner's). Text only: a binary or UTF-16 start is skipped
-    // (counted) and returns false. Adds the bytes scanned to the stats; stops after `max_bytes`.
+    // their own buffer; files pass the scanner's). A binary start is skipped (counted) and returns
+    // false; UTF-16 with a BOM is decoded. Adds the bytes scanned to the stats; stops after
+    // `max_bytes`.
     bool scan_stream(const ItemInfo& item, std::string& buffer, size_t filled, const StreamRead& read,
                      uint64_t max_bytes, ScanOutput& out);
 

@@ -189,6 +189,13 @@ int execute_scan(const ScanCommandOptions& options) {
     std::cout.flush();
     write_diagnostics(output, context, std::cerr);
     if (options.stats) print_stats(output, std::cerr);
+    // A report that did not reach its destination (disk full, closed pipe) must fail the run: a
+    // CI gate reading it would otherwise see nothing and pass.
+    if (file_stream.is_open()) {
+        file_stream.close();
+        if (!file_stream) throw Error(options.output_file + ": cannot write the report");
+    }
+    if (!std::cout) throw Error("cannot write the report to standard output");
     return context.exit_code;
 }
 

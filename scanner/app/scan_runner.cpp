@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <new>
 #include <thread>
 
 #include "app/file_rules.h"
@@ -94,6 +95,18 @@ ScanOutput run_scan(const Engine& engine, const ScanRequest& request, const Find
 
     std::vector<ScanOutput> outputs(threads);
     std::vector<std::thread> workers;
+    // Should the walk or stdin throw (out of memory), stop the workers before unwinding: a joinable
+    // std::thread being destroyed would abort the process instead of reporting the error.
+    struct JoinWorkers {
+        BoundedQueue<std::vector<WalkEntry>>& queue;
+        std::vector<std::thread>& workers;
+        ~JoinWorkers() {
+            queue.close();
+            for (auto& w : workers) {
+                if (w.joinable()) w.join();
+            }
+        }
+    } join_workers{queue, workers};
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
             ItemScanner scanner(engine.matcher(), request.settings, request.limits, request.transcripts);
@@ -101,8 +114,14 @@ ScanOutput run_scan(const Engine& engine, const ScanRequest& request, const Find
             while (auto entries = queue.pop()) {
                 for (const WalkEntry& entry : *entries) {
                     size_t first = local.findings.size();
-                    scanner.scan_file(entry, local);
-                    finish_item(local, first);
+                    // Out of memory on one item (a huge file, millions of findings) is reported
+                    // for that item and the scan goes on: never a silent skip, never an abort.
+                    try {
+                        scanner.scan_file(entry, local);
+                        finish_item(local, first);
+                    } catch (const std::bad_alloc&) {
+                        local.error(entry.display_path, "out of memory while scanning; not scanned");
+                    }
                 }
             }
         });

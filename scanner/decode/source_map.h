@@ -18,10 +18,12 @@ public:
     virtual void locate(size_t begin, size_t end, Finding& finding) = 0;
 };
 
-// Plain text: lines and columns of the blob itself, shifted by `first_line` (for chunks).
+// Plain text: lines and columns of the blob itself, shifted by `first_line` and `first_column`
+// (the position of text[0] when the blob is a chunk of a larger file).
 class LineSourceMap final : public SourceMap {
 public:
-    explicit LineSourceMap(std::string_view text, size_t first_line = 1) : m_positions(text, first_line) {}
+    explicit LineSourceMap(std::string_view text, size_t first_line = 1, size_t first_column = 1)
+        : m_positions(text, first_line, first_column) {}
     void locate(size_t begin, size_t end, Finding& finding) override {
         TextPosition a = m_positions.position(begin);
         TextPosition b = m_positions.position(end);

@@ -245,11 +245,14 @@ struct RuleMatcher::Impl {
         return 0;
     }
 
-    // All matches of rule `index` that lie within [begin, end) of `text`.
+    // All matches of rule `index` that lie within [begin, end) of `text` and are no longer than
+    // the rule's window (the Hyperscan engine can only confirm that far back from a hit, so the
+    // RE2-only engine and merged hit ranges must not report longer ones either).
     void confirm(uint32_t index, std::string_view text, size_t begin, size_t end,
                  std::vector<RuleMatch>& out) const {
         const Compiled& c = regexes(index);
         if (!c.confirm) return;
+        const size_t window = index < windows.size() && windows[index] > 0 ? windows[index] : text.size();
         re2::StringPiece whole(text.data(), text.size());
         re2::StringPiece groups[16];
         int n = std::min(c.secret_group + 1, 16);
@@ -260,6 +263,12 @@ struct RuleMatcher::Impl {
             m.rule = index;
             m.begin = static_cast<size_t>(groups[0].data() - text.data());
             m.end = m.begin + groups[0].size();
+            if (m.end - m.begin > window) {
+                // Too long: look for a match that starts late enough to fit in the window.
+                size_t later = m.end - window;
+                pos = later > pos ? later : pos + 1;
+                continue;
+            }
             const re2::StringPiece& secret = c.secret_group > 0 && groups[c.secret_group].data() != nullptr
                                                  ? groups[c.secret_group]
                                                  : groups[0];

@@ -20,11 +20,13 @@ std::string default_cache_dir() {
 
 bool ensure_private_cache_dir(const std::string& dir) {
     std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+    bool created = std::filesystem::create_directories(dir, ec);
     if (ec) return false;
     struct stat st {};
     if (lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid()) return false;
-    if ((st.st_mode & 077) != 0) chmod(dir.c_str(), 0700);
+    // Only a directory we just created is made private: an existing one the user pointed us at
+    // (a shared /tmp, $HOME) keeps its permissions; the entries are private files either way.
+    if (created && (st.st_mode & 077) != 0) chmod(dir.c_str(), 0700);
     return true;
 }
 

@@ -12,7 +12,8 @@ namespace aaiscan {
 // $AAISCAN_CACHE_DIR, else $XDG_CACHE_HOME/aaiscan, else ~/.cache/aaiscan ("" when none).
 std::string default_cache_dir();
 
-// Creates the directory (mode 0700) when missing. False when it cannot be used.
+// Creates the directory (mode 0700) when missing; an existing one keeps its mode. False when it
+// cannot be used (not a directory, not ours).
 bool ensure_private_cache_dir(const std::string& dir);
 
 // Reads a cache entry only if it is a regular file owned by us, mode without group/other bits,

@@ -1,6 +1,8 @@
 // Glob matcher used for allow-lists, kind:file rules and scope assignment (see glob.h).
 #include "util/glob.h"
 
+#include <cstdint>
+
 namespace aaiscan {
 namespace {
 
@@ -32,7 +34,13 @@ size_t match_class(std::string_view pattern, size_t pi, char c, bool& matched) {
     return i + 1;
 }
 
-bool match_from(std::string_view p, size_t pi, std::string_view s, size_t si) {
+// Result of matching a pattern suffix against a path suffix. The two abort results prune the
+// backtracking the way git's wildmatch does, which keeps adversarial patterns ("*a*a*a*...b",
+// "/***...*") polynomial instead of exponential: `abort_all` means no later start in the path can
+// match either, `abort_to_double_star` means only an earlier `**` (which may cross '/') can help.
+enum class Match : uint8_t { match, no_match, abort_all, abort_to_double_star };
+
+Match match_from(std::string_view p, size_t pi, std::string_view s, size_t si) {
     while (pi < p.size()) {
         char pc = p[pi];
         if (pc == '*') {
@@ -42,27 +50,31 @@ bool match_from(std::string_view p, size_t pi, std::string_view s, size_t si) {
                 bool at_component_start = pi == 0 || p[pi - 1] == '/';
                 if (at_component_start && next < p.size() && p[next] == '/') {
                     // "**/" matches zero or more whole components.
-                    if (match_from(p, next + 1, s, si)) return true;
-                    for (size_t k = si; k < s.size(); ++k) {
-                        if (s[k] == '/' && match_from(p, next + 1, s, k + 1)) return true;
+                    for (size_t k = si; k <= s.size(); ++k) {
+                        if (k != si && s[k - 1] != '/') continue;
+                        Match m = match_from(p, next + 1, s, k);
+                        if (m == Match::match || m == Match::abort_all) return m;
                     }
-                    return false;
+                    return Match::abort_all;
                 }
                 // "**" elsewhere (e.g. trailing "dir/**") matches anything, '/' included.
-                for (size_t k = s.size() + 1; k-- > si;) {
-                    if (match_from(p, next, s, k)) return true;
+                for (size_t k = si; k <= s.size(); ++k) {
+                    Match m = match_from(p, next, s, k);
+                    if (m == Match::match || m == Match::abort_all) return m;
                 }
-                return false;
+                return Match::abort_all;
             }
             // Single '*': anything but '/'.
             for (size_t k = si;; ++k) {
-                if (match_from(p, pi + 1, s, k)) return true;
-                if (k >= s.size() || s[k] == '/') return false;
+                Match m = match_from(p, pi + 1, s, k);
+                if (m != Match::no_match) return m;
+                if (k >= s.size()) return Match::abort_all;
+                if (s[k] == '/') return Match::abort_to_double_star;
             }
         }
-        if (si >= s.size()) return false;
+        if (si >= s.size()) return Match::abort_all;
         if (pc == '?') {
-            if (s[si] == '/') return false;
+            if (s[si] == '/') return Match::no_match;
             ++pi;
             ++si;
             continue;
@@ -71,18 +83,18 @@ bool match_from(std::string_view p, size_t pi, std::string_view s, size_t si) {
             bool matched = false;
             size_t after = match_class(p, pi, s[si], matched);
             if (after != std::string_view::npos) {
-                if (!matched) return false;
+                if (!matched) return Match::no_match;
                 pi = after;
                 ++si;
                 continue;
             }
         }
         if (pc == '\\' && pi + 1 < p.size()) pc = p[++pi];
-        if (pc != s[si]) return false;
+        if (pc != s[si]) return Match::no_match;
         ++pi;
         ++si;
     }
-    return si == s.size();
+    return si == s.size() ? Match::match : Match::no_match;
 }
 
 }  // namespace
@@ -100,9 +112,9 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     if (!anchored) {
         size_t slash = path.rfind('/');
         std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
-        return match_from(pattern, 0, base, 0);
+        return match_from(pattern, 0, base, 0) == Match::match;
     }
-    return match_from(pattern, 0, path, 0);
+    return match_from(pattern, 0, path, 0) == Match::match;
 }
 
 }  // namespace aaiscan

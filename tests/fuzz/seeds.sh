@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Builds the seed corpus of every fuzz target from the checked-in fixtures (nothing big is
+# committed): seeds.sh OUT_DIR writes OUT_DIR/<target>/ for each target. Idempotent.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${1:?usage: seeds.sh OUT_DIR}
+rm -rf "$out"
+mkdir -p "$out"/{rules,config,scan,sniff,report,archive,engines}
+
+# Copies FILE into DIR under a name derived from its path (flattened, unique).
+seed() {
+    local dir=$1 file=$2
+    local name=${file#"$root"/}
+    cp "$file" "$dir/${name//\//_}"
+}
+
+# Rule files: the embedded defaults and every rule YAML among the fixtures.
+for f in "$root"/rules/*.yaml; do seed "$out/rules" "$f"; done
+while IFS= read -r -d '' f; do
+    grep -q '^rules:' "$f" && seed "$out/rules" "$f"
+done < <(find "$root/fixtures" -type f \( -name '*.yaml' -o -name '*.yml' \) -print0)
+
+# Configs: every .aaiscan.yaml in the repository and the fixtures.
+while IFS= read -r -d '' f; do seed "$out/config" "$f"; done \
+    < <(find "$root" -path "$root/build*" -prune -o -type f \( -name '.aaiscan.yaml' -o -name '.aaiscan.yml' \) -print0)
+
+# Scannable content: every fixture input (demo trees, golden inputs, transcripts, archives...) and
+# the rules' own files (their examples hold planted values). Skip expectations and big files.
+while IFS= read -r -d '' f; do
+    case "$f" in */expected.*|*/cmd) continue ;; esac
+    [ "$(stat -c %s "$f")" -le 262144 ] || continue
+    seed "$out/scan" "$f"
+    seed "$out/sniff" "$f"
+    seed "$out/engines" "$f"
+    # report: first line is the display path the item is reported under.
+    name=${f#"$root"/}
+    { printf '%s\n' "$name"; cat "$f"; } > "$out/report/${name//\//_}"
+done < <(find "$root/fixtures" "$root/rules" -type f -print0)
+
+# Archives: every kind the archive fixtures script builds (small ones only; bombs are cut by
+# -max_len anyway), plus gzip/tar of single fixture files.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -f "$root/fixtures/archives/make_archives.py" ]; then
+    for kind in $(python3 "$root/fixtures/archives/make_archives.py" 2>&1 | sed -n 's/.*{\(.*\)}.*/\1/p' | tr '|' ' '); do
+        python3 "$root/fixtures/archives/make_archives.py" "$kind" "$tmp/$kind" >/dev/null 2>&1 || continue
+    done
+    while IFS= read -r -d '' f; do
+        [ "$(stat -c %s "$f")" -le 262144 ] || continue
+        name=${f#"$tmp"/}
+        cp "$f" "$out/archive/${name//\//_}"
+    done < <(find "$tmp" -type f -print0)
+fi
+gzip -9nc "$root/fixtures/demo/app.py" > "$out/archive/app.py.gz"
+tar -C "$root/fixtures/demo" -cf "$out/archive/demo.tar" . 2>/dev/null || true
+
+# Hand-made edge seeds: UTF-16 with and without BOMs, a NUL after 8 KiB, hostile names.
+printf '\xff\xfea\x00=\x00k\x00\n\x00' > "$out/sniff/utf16le-bom"
+printf '\xfe\xff\x00a\x00=\x00k\x00\n' > "$out/sniff/utf16be-bom"
+printf '\xff\xfe\x00\xd8\x00\xdc\x00\xd8a\x00' > "$out/sniff/utf16-surrogates"
+printf 'x\033[31m\xc2\x9b\x7f\xff\xfe\\\n' > "$out/sniff/escapes"
+python3 - "$out" <<'PY'
+import sys
+out = sys.argv[1]
+key = "ASSEMBLYAI_API_KEY=4c3b1e0f9a8d7c6b5a4f3e2d1c0b9a8f\n"
+with open(f"{out}/report/utf16le", "wb") as f:
+    f.write(b"src/wide.py\n" + b"\xff\xfe" + key.encode("utf-16-le"))
+with open(f"{out}/report/hostile-name", "wb") as f:
+    f.write(b"ev\x1b[31mil\xc2\x9b\xffname.sh\n" + key.encode())
+with open(f"{out}/report/nul-after-8k", "wb") as f:
+    f.write(b"late.env\n" + b"x" * 9000 + b"\n\x00\xff\xfe" + key.encode())
+with open(f"{out}/scan/nul-after-8k", "wb") as f:
+    f.write(b"x" * 9000 + b"\n\x00\xff" + key.encode())
+PY
