@@ -18,7 +18,8 @@ Engine::Engine(const EngineOptions& options, const Config& config) {
         }
     }
     std::string cache_dir = options.use_cache ? default_rule_cache_dir() : std::string();
-    for (auto& group : parse_rule_sources(sources, embedded_count, cache_dir)) m_rules.add(std::move(group));
+    std::string rule_cache_dir = options.with_examples ? std::string() : cache_dir;
+    for (auto& group : parse_rule_sources(sources, embedded_count, rule_cache_dir)) m_rules.add(std::move(group));
     std::vector<std::string> disable = config.disable;
     disable.insert(disable.end(), options.disable.begin(), options.disable.end());
     for (const auto& unknown : m_rules.disable(disable)) {

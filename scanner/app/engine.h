@@ -18,6 +18,9 @@ struct EngineOptions {
     std::vector<std::string> disable;     // ids, on top of the config's
     MatchEngine engine = MatchEngine::hyperscan;
     bool use_cache = true;
+    // Rule examples are only kept when asked (rules check/explain): the parsed-rule cache never
+    // stores them, so those commands parse the YAML afresh.
+    bool with_examples = false;
 };
 
 class Engine {

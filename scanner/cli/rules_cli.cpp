@@ -30,6 +30,7 @@ Engine make_engine(const RulesOptions& o, const std::vector<std::string>& extra)
     eo.rule_paths = o.rule_paths;
     eo.rule_paths.insert(eo.rule_paths.end(), extra.begin(), extra.end());
     eo.default_rules = !o.no_default_rules;
+    eo.with_examples = true;
     return Engine(eo, Config{});
 }
 

@@ -85,7 +85,18 @@ std::vector<std::vector<Rule>> parse_rule_sources(const std::vector<RuleSource>&
             }
         }
     }
-    write_rule_cache(cache_dir, key, groups);
+    if (!cache_dir.empty()) {
+        // Examples are synthetic secrets and PII: they never go to disk, and scans do not need them.
+        auto stored = groups;
+        for (auto& group : stored) {
+            for (Rule& rule : group) {
+                rule.examples.clear();
+                rule.negative_examples.clear();
+            }
+        }
+        write_rule_cache(cache_dir, key, stored);
+        return stored;
+    }
     return groups;
 }
 

@@ -37,7 +37,8 @@ private:
 std::vector<Rule> load_embedded_rules();
 
 // Parses `sources` (one rule list per source), through the parsed-rule cache in `cache_dir`
-// ("" disables it). The first `embedded_count` sources are the built-in files: a rule id defined
+// ("" disables it; with a cache the rules come back without their examples, which are never
+// stored). The first `embedded_count` sources are the built-in files: a rule id defined
 // twice among them is an error. Throws Error for any invalid source.
 std::vector<std::vector<Rule>> parse_rule_sources(const std::vector<RuleSource>& sources, size_t embedded_count,
                                                   const std::string& cache_dir);
