@@ -84,7 +84,13 @@ bool scan_json(ScanContext& c) {
         st.json.decode(c.input, c.policy.force_transcript, [&](TranscriptDocument& doc) { scan_document(doc, c); });
     std::string path(c.item.path);
     if (result.utf8_repaired) c.out.note(path, "invalid UTF-8 in transcript JSON read as '?'");
-    if (result.status == JsonDecodeStatus::transcripts) return true;
+    if (result.status == JsonDecodeStatus::transcripts) {
+        // The export's own metadata (webhook_auth_header_value, custom fields) can hold
+        // credentials: the raw JSON also gets the configuration-scope secret rules.
+        LineSourceMap map(c.input);
+        c.scanner.scan(c.input, Scope::config, map, c.origin, c.out.findings);
+        return true;
+    }
     if (result.status == JsonDecodeStatus::not_transcript) return false;
     // Broken JSON.
     if (result.transcripts > 0) {
