@@ -78,17 +78,66 @@ void scan_as_plain_text(ScanContext& c, size_t accept_begin) {
     }
 }
 
+// Positions of a slice of the input, through the file's shared position index.
+class SliceSourceMap final : public SourceMap {
+public:
+    SliceSourceMap(TranscriptPositions& positions, size_t offset) : m_positions(positions), m_offset(offset) {}
+    void locate(size_t begin, size_t end, Finding& f) override {
+        TextPosition a = m_positions.position(m_offset + begin);
+        TextPosition b = m_positions.position(m_offset + end);
+        f.line = a.line;
+        f.column = a.column;
+        f.end_line = b.line;
+        f.end_column = b.column;
+    }
+
+private:
+    TranscriptPositions& m_positions;
+    size_t m_offset;
+};
+
+// Adds the byte ranges of the documents' word arrays (most of an export, all spoken text already
+// scanned for PII) to `skip`, merging words that follow each other.
+void collect_word_runs(const TranscriptDocument& doc, std::vector<std::pair<size_t, size_t>>& skip) {
+    constexpr uint64_t k_max_gap = 512;  // JSON between two words of one array
+    for (const TextSegment& s : doc.segments) {
+        if (!is_word_kind(s.kind) || s.raw_end <= s.raw_begin) continue;
+        if (!skip.empty() && s.raw_begin >= skip.back().second && s.raw_begin - skip.back().second <= k_max_gap) {
+            skip.back().second = s.raw_end;
+        } else {
+            skip.emplace_back(s.raw_begin, s.raw_end);
+        }
+    }
+}
+
+// The export's own metadata (webhook_auth_header_value, custom fields) can hold credentials:
+// everything but the word arrays also gets the configuration-scope secret rules.
+void scan_metadata_for_secrets(ScanContext& c, std::vector<std::pair<size_t, size_t>>& skip) {
+    std::sort(skip.begin(), skip.end());
+    size_t from = 0;
+    auto scan_gap = [&](size_t begin, size_t end) {
+        if (end <= begin) return;
+        SliceSourceMap map(c.positions, begin);
+        c.scanner.scan(c.input.substr(begin, end - begin), Scope::config, map, c.origin, c.out.findings);
+    };
+    for (const auto& [begin, end] : skip) {
+        if (begin > from) scan_gap(from, std::min<size_t>(begin, c.input.size()));
+        from = std::max(from, static_cast<size_t>(end));
+    }
+    scan_gap(from, c.input.size());
+}
+
 bool scan_json(ScanContext& c) {
     TranscriptScanState& st = thread_state();
-    JsonDecodeResult result =
-        st.json.decode(c.input, c.policy.force_transcript, [&](TranscriptDocument& doc) { scan_document(doc, c); });
+    std::vector<std::pair<size_t, size_t>> word_runs;
+    JsonDecodeResult result = st.json.decode(c.input, c.policy.force_transcript, [&](TranscriptDocument& doc) {
+        collect_word_runs(doc, word_runs);
+        scan_document(doc, c);
+    });
     std::string path(c.item.path);
     if (result.utf8_repaired) c.out.note(path, "invalid UTF-8 in transcript JSON read as '?'");
     if (result.status == JsonDecodeStatus::transcripts) {
-        // The export's own metadata (webhook_auth_header_value, custom fields) can hold
-        // credentials: the raw JSON also gets the configuration-scope secret rules.
-        LineSourceMap map(c.input);
-        c.scanner.scan(c.input, Scope::config, map, c.origin, c.out.findings);
+        scan_metadata_for_secrets(c, word_runs);
         return true;
     }
     if (result.status == JsonDecodeStatus::not_transcript) return false;
