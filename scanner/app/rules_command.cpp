@@ -8,6 +8,7 @@
 
 #include "app/blob_scanner.h"
 #include "app/file_rules.h"
+#include "match/rule_timing.h"
 #include "decode/source_map.h"
 #include "report/json_reporter.h"
 #include "util/escape.h"
@@ -83,6 +84,37 @@ std::vector<RuleCheckFailure> check_rule_examples(const Engine& engine, const st
         }
     }
     return failures;
+}
+
+void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& which, double min_mbps, std::ostream& out) {
+    RuleSet subset;
+    if (which.empty()) {
+        subset.add(std::vector<Rule>(engine.rules().rules()));
+    } else {
+        std::vector<Rule> chosen;
+        for (const Rule* r : which) chosen.push_back(*r);
+        subset.add(std::move(chosen));
+    }
+    std::string buffer = timing_corpus(8u << 20);
+    auto timings = time_rules(subset, buffer);
+    std::sort(timings.begin(), timings.end(), [](const RuleTiming& a, const RuleTiming& b) { return a.total_mbps < b.total_mbps; });
+    out << fmt::format("{:<48} {:>12} {:>12} {:>8}\n", "rule (alone, 8 MB mixed text)", "prefilter", "with RE2", "hits");
+    size_t slow = 0;
+    for (const RuleTiming& t : timings) {
+        const Rule& r = subset[t.rule];
+        if (!t.error.empty()) {
+            out << fmt::format("{:<48} error: {}\n", r.id, t.error);
+            continue;
+        }
+        bool is_slow = t.total_mbps < min_mbps;
+        slow += is_slow;
+        out << fmt::format("{:<48} {:>8.0f} MB/s {:>7.0f} MB/s {:>8}{}\n", r.id, t.prefilter_mbps, t.total_mbps, t.hits,
+                           is_slow ? "  <- slow" : "");
+    }
+    if (slow) {
+        out << fmt::format("warning: {} rule(s) scan below {:.0f} MB/s alone; give them a literal anchor Hyperscan can search for\n",
+                           slow, min_mbps);
+    }
 }
 
 void list_rules(const Engine& engine, bool json, std::ostream& out) {

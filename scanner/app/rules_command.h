@@ -18,6 +18,10 @@ struct RuleCheckFailure {
 // Runs every example of `rules` (all active rules when empty) through the engine.
 std::vector<RuleCheckFailure> check_rule_examples(const Engine& engine, const std::vector<const Rule*>& rules);
 
+// Times each rule of `which` (all when empty) alone on a fixed buffer; prints the slowest first and
+// a warning line for each rule below `min_mbps`.
+void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& which, double min_mbps, std::ostream& out);
+
 void list_rules(const Engine& engine, bool json, std::ostream& out);
 // Returns false when `id` is unknown.
 bool explain_rule(const Engine& engine, const std::string& id, std::ostream& out);
