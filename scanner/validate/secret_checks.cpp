@@ -252,6 +252,26 @@ bool validate_basic_auth_b64(std::string_view secret, const ValidationContext&) 
     return !is_default_password(std::string_view(decoded).substr(colon + 1));
 }
 
+bool looks_like_identifier_not_secret(std::string_view s) {
+    auto is_hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    // UUID: 8-4-4-4-12 hex (ids, request ids, resource ids).
+    if (s.size() == 36 && s[8] == '-' && s[13] == '-' && s[18] == '-' && s[23] == '-') {
+        bool hex = true;
+        for (size_t i = 0; i < s.size() && hex; ++i) hex = (i == 8 || i == 13 || i == 18 || i == 23) || is_hex(s[i]);
+        if (hex) return true;
+    }
+    // Resource names and expressions: ARNs, JSON paths ("Jobs[-1].JobId"), truncated examples ("abc...").
+    if (s.starts_with("arn:") || s.find_first_of("[]") != std::string_view::npos || s.find("..") != std::string_view::npos) {
+        return true;
+    }
+    // ISO 8601 timestamps and dates.
+    if (s.size() >= 10 && std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' && s[7] == '-') return true;
+    // Enum-like constants: RSA_4096, HMAC_256, ECC_NIST_P521.
+    bool constant = s.find('_') != std::string_view::npos;
+    for (char c : s) constant = constant && ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_');
+    return constant;
+}
+
 bool validate_generic_secret(std::string_view secret, const ValidationContext&) {
     std::string_view s = trim(secret);
     if (s.size() < 8 || is_placeholder(s)) return false;
@@ -266,6 +286,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
         s.find("#{") != std::string_view::npos) {
         return false;
     }
+    if (looks_like_identifier_not_secret(s)) return false;
     std::string lower = to_lower_ascii(s);
     static constexpr std::array<std::string_view, 28> k_file_suffixes = {
         ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",

@@ -33,6 +33,9 @@ bool validate_jwt_service_role(std::string_view secret, const ValidationContext&
 // Luhn checksum over the digits (separators ignored), 12..19 digits.
 bool validate_luhn(std::string_view secret, const ValidationContext&);
 bool luhn_valid(std::string_view digits);
+// True for values shaped like identifiers rather than credentials: UUIDs, ARNs, JSON paths and
+// expressions, truncated examples, ISO dates, UPPER_CASE constants.
+bool looks_like_identifier_not_secret(std::string_view value);
 // Base64url-decodes `input`; returns false on invalid characters.
 bool base64url_decode(std::string_view input, std::string& out);
 // CRC-32 (IEEE 802.3, the zlib polynomial) of `data`.

@@ -200,3 +200,14 @@ TEST_CASE("registry: every credential validator is registered by name") {
     }
     CHECK(find_validator("no_such_validator") == nullptr);
 }
+
+TEST_CASE("generic secrets: identifiers that are not credentials") {
+    CHECK(looks_like_identifier_not_secret("abcd12f2-46da-4fdb-b8d5-fbd4c466928f"));
+    CHECK(looks_like_identifier_not_secret("arn:aws:iam::012345678901:role/admin"));
+    CHECK(looks_like_identifier_not_secret("StreamDescription.Shards[-1].ShardId"));
+    CHECK(looks_like_identifier_not_secret("2016-09-08T21:47:36Z"));
+    CHECK(looks_like_identifier_not_secret("RSA_4096"));
+    CHECK(looks_like_identifier_not_secret("MGYZLAHX1T5a...."));
+    CHECK_FALSE(looks_like_identifier_not_secret("Zx81Qm4nT2vR9pLs6wKd0yHc"));
+    CHECK_FALSE(looks_like_identifier_not_secret("django-insecure-7k$w2@x9#q!m5z^p8v&n3b(r1t)"));
+}
