@@ -277,8 +277,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
     if (s.size() < 8 || is_placeholder(s)) return false;
     if (s.find("://") != std::string_view::npos) return false;  // a URL
     if (s.front() == '/' || s.starts_with("./") || s.starts_with("../") || s.starts_with("~/")) return false;
-    if (s.front() == '$' || s.front() == '%' || s.front() == '{' || s.front() == '<' || s.front() == '>' ||
-        s.front() == '@') {
+    if (std::string_view("$%{<>@?:;,#&|").find(s.front()) != std::string_view::npos) {
         return false;
     }
     // Interpolation inside the value: JS/shell ${x}, templates {{x}}, Ruby #{x}.

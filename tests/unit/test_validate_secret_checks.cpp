@@ -211,3 +211,10 @@ TEST_CASE("generic secrets: identifiers that are not credentials") {
     CHECK_FALSE(looks_like_identifier_not_secret("Zx81Qm4nT2vR9pLs6wKd0yHc"));
     CHECK_FALSE(looks_like_identifier_not_secret("django-insecure-7k$w2@x9#q!m5z^p8v&n3b(r1t)"));
 }
+
+TEST_CASE("generic secrets: values starting with punctuation are symbols, not secrets") {
+    ValidationContext ctx;
+    CHECK_FALSE(validate_generic_secret("?NonExpressionParenEnd", ctx));
+    CHECK_FALSE(validate_generic_secret(":memory:Zx81Qm4nT2vR9p", ctx));
+    CHECK(validate_generic_secret("Zx81Qm4nT2vR9pLs6wKd0yHc", ctx));
+}
