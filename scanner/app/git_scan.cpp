@@ -152,6 +152,21 @@ private:
 struct Attributed {
     Finding finding;
     uint32_t position;
+    unsigned walker = 0;
+};
+
+// Where a finding of a history blob came from.
+struct Origin {
+    GitOid blob;
+    uint32_t commit;
+    unsigned walker;
+};
+
+// A blob scanned on behalf of a later walker: not counted twice when an earlier one had it.
+struct Repeat {
+    GitOid blob;
+    uint64_t bytes;
+    unsigned walker;
 };
 
 // Keeps, for every fingerprint, only the findings of the earliest commit (a file edited later
@@ -285,7 +300,8 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     std::string error;
     auto repo = GitRepo::open(path, true, false, error);
     if (!repo) throw Error("--git-history: " + error);
-    HistoryWalk walk(*repo, HistoryWalkOptions{history.since, history.all_refs});
+    unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
+    HistoryWalk walk(*repo, HistoryWalkOptions{history.since, history.all_refs, threads});
     ScanOutput main_output;
     if (repo->is_shallow()) {
         main_output.warning("", "shallow clone: the history before its oldest commits is missing and was not "
@@ -293,11 +309,11 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
                                 "--unshallow' for the full history)");
     }
 
-    unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
     constexpr size_t k_batch = 64;
     BoundedQueue<std::vector<HistoryBlob>> queue(4 * threads);
     std::vector<ScanOutput> outputs(threads);
-    std::vector<std::vector<uint32_t>> positions(threads);  // per finding of outputs[t]
+    std::vector<std::vector<Origin>> origins(threads);     // per finding of outputs[t]
+    std::vector<std::vector<Repeat>> repeats(threads);     // blobs a later walker scanned
     const std::string git_dir = repo->git_dir();
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
@@ -331,10 +347,11 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
                         ++local.stats.files_scanned;
                         ++local.stats.blobs_scanned;
                         local.stats.bytes_scanned += bytes.size();
+                        if (blob.walker > 0) repeats[t].push_back({blob.blob, bytes.size(), blob.walker});
                     }
                     for (size_t i = first; i < local.findings.size(); ++i) {
                         filter.apply(local.findings[i]);
-                        positions[t].push_back(blob.commit);
+                        origins[t].push_back({blob.blob, blob.commit, blob.walker});
                     }
                 }
             }
@@ -348,10 +365,11 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
             file_rules.push_back(&rule);
         }
     }
-    std::vector<Attributed> path_findings;
-    std::vector<HistoryBlob> batch;
-    batch.reserve(k_batch);
+    // Per walker: walkers call back concurrently (see HistoryWalk::run).
+    std::vector<std::vector<Attributed>> path_findings(threads);
+    std::vector<std::vector<HistoryBlob>> batches(threads);
     auto on_blob = [&](HistoryBlob&& blob) {
+        std::vector<HistoryBlob>& batch = batches[blob.walker];
         batch.push_back(std::move(blob));
         if (batch.size() >= k_batch) {
             queue.push(std::move(batch));
@@ -359,7 +377,7 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
             batch.reserve(k_batch);
         }
     };
-    auto on_path = [&](const std::string& file, uint32_t position) {
+    auto on_path = [&](const std::string& file, uint32_t position, unsigned walker) {
         const Rule* rule = history_file_rule(file_rules, file);
         if (!rule) return;
         Finding f;
@@ -369,7 +387,7 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
         f.project_path = file;
         f.message = rule->message;
         filter.apply(f);
-        path_findings.push_back({std::move(f), position});
+        path_findings[walker].push_back({std::move(f), position, walker});
     };
     auto on_problem = [&](const std::string& message, bool is_error) {
         if (is_error) {
@@ -380,15 +398,33 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     };
     NameFilter wants_name(file_rules);
     walk.run(on_blob, file_rules.empty() ? nullptr : std::function<bool(std::string_view)>(std::cref(wants_name)),
-             file_rules.empty() ? nullptr : std::function<void(const std::string&, uint32_t)>(on_path), on_problem);
-    if (!batch.empty()) queue.push(std::move(batch));
+             file_rules.empty() ? nullptr : std::function<void(const std::string&, uint32_t, unsigned)>(on_path),
+             on_problem);
+    for (auto& batch : batches) {
+        if (!batch.empty()) queue.push(std::move(batch));
+    }
     queue.close();
     for (auto& w : workers) w.join();
 
-    std::vector<Attributed> all = std::move(path_findings);
+    // A later walker reports again what an earlier range already had (its first tree in full, and
+    // blobs that come back): drop those, so the result is exactly that of a single walk.
+    std::vector<Attributed> all;
+    for (unsigned k = 0; k < path_findings.size(); ++k) {
+        for (Attributed& a : path_findings[k]) {
+            if (k == 0 || !walk.path_seen_earlier(k, a.finding.path)) all.push_back(std::move(a));
+        }
+    }
     for (unsigned t = 0; t < threads; ++t) {
         for (size_t i = 0; i < outputs[t].findings.size(); ++i) {
-            all.push_back({std::move(outputs[t].findings[i]), positions[t][i]});
+            const Origin& origin = origins[t][i];
+            if (origin.walker > 0 && walk.seen_earlier(origin.walker, origin.blob)) continue;
+            all.push_back({std::move(outputs[t].findings[i]), origin.commit, origin.walker});
+        }
+        for (const Repeat& r : repeats[t]) {
+            if (!walk.seen_earlier(r.walker, r.blob)) continue;
+            --outputs[t].stats.files_scanned;
+            --outputs[t].stats.blobs_scanned;
+            outputs[t].stats.bytes_scanned -= r.bytes;
         }
         outputs[t].findings.clear();
         main_output.merge(std::move(outputs[t]));

@@ -5,10 +5,14 @@
 
 #include <cstring>
 #include <ctime>
+#include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <queue>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <memory>
 
 #include "source/git_oid_set.h"
 #include "source/git_repo.h"
@@ -79,6 +83,82 @@ std::string format_git_time(int64_t seconds, int offset_minutes) {
     return out + zone;
 }
 
+// Walks trees of one range of commits: its own repository handle (libgit2 objects are not
+// shared between threads) and its own seen-sets.
+struct TreeWalker {
+    git_repository* repo = nullptr;
+    bool owns_repo = false;
+    unsigned index = 0;
+    OidSet seen;  // trees and blobs already walked
+    std::unordered_set<std::string> paths_seen;
+
+    TreeWalker() = default;
+    TreeWalker(const TreeWalker&) = delete;
+    TreeWalker& operator=(const TreeWalker&) = delete;
+    ~TreeWalker() {
+        if (owns_repo) git_repository_free(repo);
+    }
+
+    // Walks `root` depth-first, skipping trees and blobs seen before. With `emit`, reports new
+    // blobs and first-seen paths of commit `position`; without, only marks them seen.
+    void walk_tree(const GitOid& root, uint32_t position, bool emit, const std::function<void(HistoryBlob&&)>& on_blob,
+                   const std::function<bool(std::string_view)>& wants_name,
+                   const std::function<void(const std::string&, uint32_t, unsigned)>& on_path,
+                   const std::function<void(const std::string&, bool)>& problem) {
+        if (!seen.insert(root.bytes.data())) return;
+        struct Frame {
+            git_tree* tree;
+            size_t next;
+            size_t count;
+            size_t prefix_length;
+        };
+        std::vector<Frame> stack;
+        std::string prefix;
+        auto open = [&](const GitOid& oid, const std::string& where) {
+            git_oid id = to_git(oid);
+            git_tree* tree = nullptr;
+            if (git_tree_lookup(&tree, repo, &id) != 0) {
+                problem("tree " + oid.hex() + (where.empty() ? std::string() : " (" + where + ")") +
+                            " cannot be read: " + last_git_error("missing"),
+                        true);
+                return;
+            }
+            stack.push_back({tree, 0, git_tree_entrycount(tree), prefix.size()});
+        };
+        open(root, "");
+        while (!stack.empty()) {
+            Frame& frame = stack.back();
+            if (frame.next == frame.count) {
+                git_tree_free(frame.tree);
+                stack.pop_back();
+                continue;
+            }
+            const git_tree_entry* entry = git_tree_entry_byindex(frame.tree, frame.next++);
+            git_filemode_t mode = git_tree_entry_filemode(entry);
+            const git_oid* id = git_tree_entry_id(entry);
+            if (mode != GIT_FILEMODE_TREE && mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
+                continue;  // symlinks (their target is not content) and submodules
+            }
+            const char* name = git_tree_entry_name(entry);
+            if (mode == GIT_FILEMODE_TREE) {
+                if (!seen.insert(id->id)) continue;
+                prefix.resize(frame.prefix_length);
+                prefix += name;
+                prefix += '/';
+                open(to_oid(*id), prefix);
+                continue;
+            }
+            bool fresh = seen.insert(id->id);
+            bool watched = on_path && wants_name && wants_name(name);
+            if (!fresh && !watched) continue;
+            prefix.resize(frame.prefix_length);
+            prefix += name;
+            if (watched && paths_seen.insert(prefix).second && emit) on_path(prefix, position, index);
+            if (fresh && emit) on_blob(HistoryBlob{to_oid(*id), prefix, position, static_cast<uint16_t>(index)});
+        }
+    }
+};
+
 struct HistoryWalk::Impl {
     git_repository* repo = nullptr;
     std::vector<GitOid> tips;
@@ -89,9 +169,10 @@ struct HistoryWalk::Impl {
     std::vector<uint32_t> parents;
     std::unordered_map<GitOid, uint32_t, OidHash> index;
     std::vector<uint32_t> order;  // visiting position -> node
-    OidSet seen;                  // trees and blobs already walked
-    std::unordered_set<std::string> paths_seen;
     std::vector<GitOid> boundary_trees;
+    unsigned max_walkers = 1;
+    size_t min_commits_per_walker = 1000;
+    std::vector<std::unique_ptr<TreeWalker>> walkers;  // one per range of `order`
 
     uint32_t intern(const GitOid& oid) {
         auto [it, fresh] = index.emplace(oid, static_cast<uint32_t>(nodes.size()));
@@ -187,69 +268,13 @@ struct HistoryWalk::Impl {
         }
     }
 
-    // Walks `root` depth-first, skipping trees and blobs seen before. With `emit`, reports new
-    // blobs and first-seen paths of commit `position`; without, only marks them seen.
-    void walk_tree(const GitOid& root, uint32_t position, bool emit, const std::function<void(HistoryBlob&&)>& on_blob,
-                   const std::function<bool(std::string_view)>& wants_name,
-                   const std::function<void(const std::string&, uint32_t)>& on_path,
-                   const std::function<void(const std::string&, bool)>& problem) {
-        if (!seen.insert(root.bytes.data())) return;
-        struct Frame {
-            git_tree* tree;
-            size_t next;
-            size_t count;
-            size_t prefix_length;
-        };
-        std::vector<Frame> stack;
-        std::string prefix;
-        auto open = [&](const GitOid& oid, const std::string& where) {
-            git_oid id = to_git(oid);
-            git_tree* tree = nullptr;
-            if (git_tree_lookup(&tree, repo, &id) != 0) {
-                problem("tree " + oid.hex() + (where.empty() ? std::string() : " (" + where + ")") +
-                            " cannot be read: " + last_git_error("missing"),
-                        true);
-                return;
-            }
-            stack.push_back({tree, 0, git_tree_entrycount(tree), prefix.size()});
-        };
-        open(root, "");
-        while (!stack.empty()) {
-            Frame& frame = stack.back();
-            if (frame.next == frame.count) {
-                git_tree_free(frame.tree);
-                stack.pop_back();
-                continue;
-            }
-            const git_tree_entry* entry = git_tree_entry_byindex(frame.tree, frame.next++);
-            git_filemode_t mode = git_tree_entry_filemode(entry);
-            const git_oid* id = git_tree_entry_id(entry);
-            if (mode != GIT_FILEMODE_TREE && mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) {
-                continue;  // symlinks (their target is not content) and submodules
-            }
-            const char* name = git_tree_entry_name(entry);
-            if (mode == GIT_FILEMODE_TREE) {
-                if (!seen.insert(id->id)) continue;
-                prefix.resize(frame.prefix_length);
-                prefix += name;
-                prefix += '/';
-                open(to_oid(*id), prefix);
-                continue;
-            }
-            bool fresh = seen.insert(id->id);
-            bool watched = on_path && wants_name && wants_name(name);
-            if (!fresh && !watched) continue;
-            prefix.resize(frame.prefix_length);
-            prefix += name;
-            if (watched && paths_seen.insert(prefix).second && emit) on_path(prefix, position);
-            if (fresh && emit) on_blob(HistoryBlob{to_oid(*id), prefix, position});
-        }
-    }
 };
 
 HistoryWalk::HistoryWalk(GitRepo& repo, const HistoryWalkOptions& options) : m_impl(std::make_unique<Impl>()) {
     Impl& impl = *m_impl;
     impl.repo = static_cast<git_repository*>(repo.raw());
+    impl.max_walkers = std::max(1u, options.walkers);
+    impl.min_commits_per_walker = std::max<size_t>(1, options.min_commits_per_walker);
     impl.read_shallow_file(repo.common_dir());
     int unborn = git_repository_head_unborn(impl.repo);
     git_oid head;
@@ -300,7 +325,7 @@ HistoryWalk::~HistoryWalk() = default;
 
 void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
                       const std::function<bool(std::string_view)>& wants_name,
-                      const std::function<void(const std::string&, uint32_t)>& on_path,
+                      const std::function<void(const std::string&, uint32_t, unsigned)>& on_path,
                       const std::function<void(const std::string&, bool)>& on_problem) {
     Impl& impl = *m_impl;
     for (const auto& p : impl.ref_problems) on_problem(p, false);
@@ -308,7 +333,38 @@ void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
     impl.load(impl.tips, false, on_problem);
     impl.order_commits();
     std::unordered_map<GitOid, uint32_t, OidHash>().swap(impl.index);  // not needed while walking
+
+    // With --since, the boundary marks what counts as seen: one walker.
+    const size_t commits = impl.order.size();
+    unsigned count = 1;
+    if (impl.hidden_tips.empty() && impl.max_walkers > 1) {
+        count = static_cast<unsigned>(std::min<size_t>(impl.max_walkers, commits / impl.min_commits_per_walker));
+        count = std::max(1u, std::min(count, 64u));
+    }
+    std::string git_dir = git_repository_path(impl.repo);
+    for (unsigned k = 0; k < count; ++k) {
+        auto walker = std::make_unique<TreeWalker>();
+        walker->index = k;
+        walker->repo = impl.repo;
+        if (k > 0 && git_repository_open(&walker->repo, git_dir.c_str()) != 0) {
+            on_problem("cannot open the repository for a parallel walk: " + last_git_error("unknown error") +
+                           "; walking with fewer threads",
+                       false);
+            break;
+        }
+        walker->owns_repo = k > 0;
+        impl.walkers.push_back(std::move(walker));
+    }
+    count = static_cast<unsigned>(impl.walkers.size());
+
+    std::mutex problem_mutex;
+    std::function<void(const std::string&, bool)> problem = [&](const std::string& message, bool is_error) {
+        std::lock_guard<std::mutex> lock(problem_mutex);
+        on_problem(message, is_error);
+    };
+
     // What the commits right after --since start from counts as seen: only changes are scanned.
+    TreeWalker& first = *impl.walkers[0];
     std::unordered_set<uint32_t> boundary;
     for (uint32_t i : impl.order) {
         const Node& n = impl.nodes[i];
@@ -316,13 +372,38 @@ void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
             uint32_t p = impl.parents[n.parent_begin + k];
             if (impl.nodes[p].hidden && impl.nodes[p].state == NodeState::loaded && boundary.insert(p).second) {
                 impl.boundary_trees.push_back(impl.nodes[p].tree);
-                impl.walk_tree(impl.nodes[p].tree, 0, false, on_blob, wants_name, on_path, on_problem);
+                first.walk_tree(impl.nodes[p].tree, 0, false, on_blob, wants_name, on_path, problem);
             }
         }
     }
-    for (uint32_t position = 0; position < impl.order.size(); ++position) {
-        impl.walk_tree(impl.nodes[impl.order[position]].tree, position, true, on_blob, wants_name, on_path, on_problem);
+    auto walk_range = [&](unsigned k) {
+        size_t begin = commits * k / count;
+        size_t end = commits * (k + 1) / count;
+        for (size_t position = begin; position < end; ++position) {
+            impl.walkers[k]->walk_tree(impl.nodes[impl.order[position]].tree, static_cast<uint32_t>(position), true,
+                                       on_blob, wants_name, on_path, problem);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned k = 1; k < count; ++k) threads.emplace_back(walk_range, k);
+    walk_range(0);
+    for (auto& t : threads) t.join();
+}
+
+unsigned HistoryWalk::walker_count() const { return static_cast<unsigned>(m_impl->walkers.size()); }
+
+bool HistoryWalk::seen_earlier(unsigned walker, const GitOid& blob) const {
+    for (unsigned k = 0; k < walker && k < m_impl->walkers.size(); ++k) {
+        if (m_impl->walkers[k]->seen.contains(blob.bytes.data())) return true;
     }
+    return false;
+}
+
+bool HistoryWalk::path_seen_earlier(unsigned walker, const std::string& path) const {
+    for (unsigned k = 0; k < walker && k < m_impl->walkers.size(); ++k) {
+        if (m_impl->walkers[k]->paths_seen.count(path)) return true;
+    }
+    return false;
 }
 
 size_t HistoryWalk::commit_count() const { return m_impl->order.size(); }

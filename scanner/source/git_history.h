@@ -3,6 +3,9 @@
 // walked skipping every tree and blob already seen, so a blob is reported at the first commit and
 // path where it appears — also when a later commit deleted it. Reads .git/shallow itself (the
 // libgit2 in Debian 12 cannot walk a shallow clone) and never holds blob contents.
+// A long history can be walked by several threads, each over a contiguous range of commits with
+// its own seen-set (inflating trees is most of a history walk's cost); what a later range reports
+// again is recognised afterwards with seen_earlier()/path_seen_earlier().
 #pragma once
 
 #include <cstdint>
@@ -21,6 +24,10 @@ class GitRepo;
 struct HistoryWalkOptions {
     std::string since;      // only commits that are not ancestors of this revision ("" for all)
     bool all_refs = false;  // start from every ref (and HEAD), not only HEAD
+    unsigned walkers = 1;   // at most this many threads walk trees (used only without --since,
+                            // and only for histories long enough to pay for it)
+    size_t min_commits_per_walker = 1000;  // a range walks its first tree in full: keep it small
+                                           // beside the range
 };
 
 // One blob at the commit and path where it first appears.
@@ -28,6 +35,7 @@ struct HistoryBlob {
     GitOid blob;
     std::string path;      // repository-relative
     uint32_t commit = 0;   // index into HistoryWalk::commit_id(): its position in visiting order
+    uint16_t walker = 0;   // the walker (range of commits) that reported it
 };
 
 // Who and when, for a commit that a finding is attributed to.
@@ -51,10 +59,19 @@ public:
     // blob is new or not: file rules look at paths) whose last component `wants_name` accepts
     // (both may be empty: no paths). Problems (a missing object, a shallow boundary) go to
     // `on_problem` with `is_error` set when part of the history could not be read.
+    // With several walkers, `on_blob`, `wants_name` and `on_path` are called concurrently from
+    // each walker's thread (the `walker` argument says which); `on_problem` calls are serialised.
     void run(const std::function<void(HistoryBlob&&)>& on_blob,
              const std::function<bool(std::string_view name)>& wants_name,
-             const std::function<void(const std::string& path, uint32_t commit)>& on_path,
+             const std::function<void(const std::string& path, uint32_t commit, unsigned walker)>& on_path,
              const std::function<void(const std::string& message, bool is_error)>& on_problem);
+
+    // How many walkers run() used (known once it has returned).
+    unsigned walker_count() const;
+    // After run(): true when a walker of an earlier range already reported `blob` (or `path`), so
+    // walker `walker`'s report of it is a repeat that a single walk would not have made.
+    bool seen_earlier(unsigned walker, const GitOid& blob) const;
+    bool path_seen_earlier(unsigned walker, const std::string& path) const;
 
     size_t commit_count() const;
     // The blobs at `path` in the commits the walk started after (the --since boundary, known once

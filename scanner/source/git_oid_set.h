@@ -26,6 +26,21 @@ public:
         ++m_size;
         return true;
     }
+    // True when the object id was inserted before (read-only: safe from several threads once no
+    // thread inserts any more).
+    bool contains(const unsigned char* oid) const {
+        Key key;
+        std::memcpy(&key.a, oid, 8);
+        std::memcpy(&key.b, oid + 8, 8);
+        if (key.a == 0 && key.b == 0) return m_has_zero;
+        if (m_slots.empty()) return false;
+        size_t mask = m_slots.size() - 1;
+        for (size_t i = static_cast<size_t>(key.a) & mask;; i = (i + 1) & mask) {
+            const Key& slot = m_slots[i];
+            if (slot.a == 0 && slot.b == 0) return false;
+            if (slot.a == key.a && slot.b == key.b) return true;
+        }
+    }
     size_t size() const { return m_size + (m_has_zero ? 1 : 0); }
 
 private:

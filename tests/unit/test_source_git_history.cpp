@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <mutex>
+#include <set>
+#include <tuple>
 
 #include "source/git_history.h"
 #include "source/git_oid_set.h"
@@ -38,7 +41,7 @@ Walked walk(const std::string& dir, HistoryWalkOptions options = {}) {
             positions.push_back(b.commit);
         },
         [](std::string_view name) { return name != "keep.txt"; },
-        [&](const std::string& path, uint32_t commit) { w.paths[path] = history.commit_id(commit).hex(); },
+        [&](const std::string& path, uint32_t commit, unsigned) { w.paths[path] = history.commit_id(commit).hex(); },
         [&](const std::string& message, bool is_error) { (is_error ? w.errors : w.warnings).push_back(message); });
     w.commits = history.commit_count();
     for (uint32_t p : positions) w.described.push_back(history.describe(p));
@@ -88,6 +91,70 @@ TEST_CASE("history: each blob once, at the commit that introduced it, deleted on
     CHECK(w.described[0].id == c1);
     CHECK(w.described[0].author == "Ada Tester <ada@example.com>");
     CHECK(w.described[0].date == "2026-01-02T03:04:05+02:00");
+}
+
+TEST_CASE("history: parallel walkers report exactly what a single walk reports") {
+    TempRepo r;
+    std::string key = "ASSEMBLYAI_API_KEY=0d9f3c2b7a6e5d4c3b2a1f0e9d8c7b6a\n";
+    for (int i = 0; i < 12; ++i) {
+        r.write("src/m" + std::to_string(i % 4) + ".py", "revision " + std::to_string(i) + "\n");
+        if (i == 2) r.write(".env", key);
+        if (i == 5) REQUIRE(r.git("rm -q .env") == 0);
+        if (i == 8) r.write("config/.env.local", key);  // the same blob again, at a new path
+        if (i == 9) r.write("src/m0.py", "revision 0\n");  // an old blob comes back
+        r.commit("c" + std::to_string(i));
+    }
+    struct Seen {
+        std::string path;
+        uint32_t commit;
+        unsigned walker;
+        GitOid blob;
+    };
+    auto run = [&](unsigned walkers, std::vector<Seen>& blobs, std::vector<Seen>& paths) {
+        std::string error;
+        auto repo = GitRepo::open(r.str(), true, false, error);
+        REQUIRE(repo);
+        HistoryWalkOptions options;
+        options.walkers = walkers;
+        options.min_commits_per_walker = 2;
+        HistoryWalk history(*repo, options);
+        std::mutex m;
+        history.run(
+            [&](HistoryBlob&& b) {
+                std::lock_guard<std::mutex> lock(m);
+                blobs.push_back({b.path, b.commit, b.walker, b.blob});
+            },
+            [](std::string_view name) { return name.rfind(".env", 0) == 0; },
+            [&](const std::string& path, uint32_t commit, unsigned walker) {
+                std::lock_guard<std::mutex> lock(m);
+                paths.push_back({path, commit, walker, {}});
+            },
+            [](const std::string&, bool) {});
+        std::set<std::pair<std::string, uint32_t>> kept_blobs, kept_paths;
+        size_t repeats = 0;
+        for (const auto& b : blobs) {
+            if (history.seen_earlier(b.walker, b.blob)) {
+                ++repeats;
+            } else {
+                kept_blobs.insert({b.path, b.commit});
+            }
+        }
+        for (const auto& p : paths) {
+            if (!history.path_seen_earlier(p.walker, p.path)) kept_paths.insert({p.path, p.commit});
+        }
+        return std::make_tuple(history.walker_count(), kept_blobs, kept_paths, repeats);
+    };
+    std::vector<Seen> b1, p1, b3, p3;
+    auto [w1, blobs1, paths1, repeats1] = run(1, b1, p1);
+    auto [w3, blobs3, paths3, repeats3] = run(3, b3, p3);
+    CHECK(w1 == 1);
+    CHECK(w3 == 3);
+    CHECK(repeats1 == 0);
+    CHECK(repeats3 > 0);  // later ranges start from a full tree: they do report repeats
+    CHECK(blobs1.size() == b1.size());
+    CHECK(blobs3 == blobs1);
+    CHECK(paths3 == paths1);
+    CHECK(paths1.size() == 2);  // .env and config/.env.local, each at its first commit
 }
 
 TEST_CASE("history: merges, --all and --since") {
@@ -190,7 +257,9 @@ TEST_CASE("history: git times in ISO 8601") {
 TEST_CASE("oid set: inserts, duplicates, growth and the all-zero id") {
     OidSet set;
     unsigned char oid[20] = {};
+    CHECK_FALSE(set.contains(oid));
     CHECK(set.insert(oid));
+    CHECK(set.contains(oid));
     CHECK_FALSE(set.insert(oid));
     size_t fresh = 0;
     for (unsigned i = 1; i <= 5000; ++i) {
@@ -204,4 +273,7 @@ TEST_CASE("oid set: inserts, duplicates, growth and the all-zero id") {
     oid[9] = 0;
     CHECK_FALSE(set.insert(oid));
     CHECK(set.size() == 5001);
+    CHECK(set.contains(oid));
+    oid[9] = 0x7F;  // 7 + (0x7F << 8) > 5000: never inserted
+    CHECK_FALSE(set.contains(oid));
 }
