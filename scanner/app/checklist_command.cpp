@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -125,6 +126,8 @@ int execute_checklist(const ChecklistCommandOptions& options) {
     if (options.format != "text" && options.format != "json") {
         throw Error("unknown --format '" + options.format + "' (text, json)");
     }
+    std::error_code ec;
+    if (!std::filesystem::exists(options.path, ec)) throw Error(options.path + ": no such file or directory");
     ScanCommandOptions scan;
     scan.paths = {options.path};
     scan.config_file = options.config_file;
@@ -141,6 +144,7 @@ int execute_checklist(const ChecklistCommandOptions& options) {
     ChecklistReport report =
         evaluate_checklist(output.findings, inventory, session->config.transcripts.retention_days, now);
     report.root = options.path;
+    report.scan_errors = output.stats.errors;
 
     int exit_code = 0;
     if (output.stats.errors > 0) {

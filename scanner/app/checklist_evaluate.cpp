@@ -88,10 +88,8 @@ public:
             }
         }
         if (item.evidence.empty()) {
-            item.summary = m_inventory.repository_ignores_env
-                               ? fmt::format("{} ignored and untracked; .gitignore covers .env files",
-                                             plural(env_count, "env file"))
-                               : "no env files found";
+            std::string files = env_count == 0 ? "no env files" : plural(env_count, "env file") + ", all ignored and untracked";
+            item.summary = m_inventory.repository_ignores_env ? files + "; the ignore rules cover .env files" : files;
         } else {
             item.summary = fmt::format("{} about env files", plural(item.evidence.size(), "problem"));
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,7 @@ struct ChecklistReport {
     std::string root;  // the path as given
     std::vector<ChecklistItem> items;
     int retention_days = 30;
+    uint64_t scan_errors = 0;  // paths the scan could not read: the verdicts are incomplete
 };
 
 // The title and the fix text of each checklist id (the items of DESIGN.md section 7, in order).

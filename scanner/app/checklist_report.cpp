@@ -27,7 +27,12 @@ std::string location(const ChecklistEvidence& e) {
 }  // namespace
 
 void write_checklist_text(const ChecklistReport& report, std::ostream& out) {
-    out << "AssemblyAI security checklist: " << escape_for_terminal(report.root) << "\n\n";
+    out << "AssemblyAI security checklist: " << escape_for_terminal(report.root) << '\n';
+    if (report.scan_errors > 0) {
+        out << fmt::format("INCOMPLETE: the scan could not read {} path{} (see the errors on stderr)\n",
+                           report.scan_errors, report.scan_errors == 1 ? "" : "s");
+    }
+    out << '\n';
     for (const auto& item : report.items) {
         out << fmt::format("{:<6}  {:<19}  {}\n", to_string(item.status), item.id, item.title);
         out << "        " << escape_for_terminal(item.summary) << '\n';
@@ -59,6 +64,7 @@ void write_checklist_json(const ChecklistReport& report, int exit_code, std::ost
     root["version"] = 1;
     root["path"] = to_valid_utf8(report.root);
     root["retention_days"] = report.retention_days;
+    root["complete"] = report.scan_errors == 0;
     Json items = Json::array();
     for (const auto& item : report.items) {
         Json j;
