@@ -31,6 +31,9 @@ constexpr size_t k_runtime_head = 1024;
 std::string read_prefix(const std::string& path, size_t limit, bool* complete = nullptr) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return {};
+    std::error_code ec;
+    uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size < limit) limit = static_cast<size_t>(size) + 1;  // +1: sees the end of the file
     std::string data(limit, '\0');
     in.read(data.data(), static_cast<std::streamsize>(limit));
     data.resize(static_cast<size_t>(in.gcount()));
@@ -45,9 +48,12 @@ int64_t modification_time(const std::string& path) {
 
 class InventoryCollector {
 public:
-    explicit InventoryCollector(ChecklistInventory& inventory) : m_inventory(inventory) {}
+    InventoryCollector(ChecklistInventory& inventory, const Allowlist& allowlist)
+        : m_inventory(inventory), m_allowlist(allowlist) {}
 
     void on_file(const WalkEntry& entry, bool ignored) {
+        // allow.paths (e.g. test fixtures) are out of the checklist like they are out of the scan.
+        if (m_allowlist.covers_path(entry.project_path, entry.display_path)) return;
         if (entry.repo && !m_inventory.repository_ignores_env) {
             m_inventory.repository_ignores_env = entry.repo->ignores_env_files("");
         }
@@ -99,12 +105,13 @@ private:
     }
 
     ChecklistInventory& m_inventory;
+    const Allowlist& m_allowlist;
 };
 
-ChecklistInventory take_inventory(const std::string& root, const ScanOutput& output) {
+ChecklistInventory take_inventory(const std::string& root, const ScanOutput& output, const Allowlist& allowlist) {
     ChecklistInventory inventory;
     inventory.files_scanned = output.stats.files_scanned;
-    InventoryCollector collector(inventory);
+    InventoryCollector collector(inventory, allowlist);
     WalkSink sink;
     sink.on_file = [&](const WalkEntry& e) { collector.on_file(e, false); };
     sink.on_ignored_file = [&](const WalkEntry& e) { collector.on_file(e, true); };
@@ -137,7 +144,7 @@ int execute_checklist(const ChecklistCommandOptions& options) {
     auto session = open_scan_session(scan);
     ScanOutput output = run_scan_source(*session, scan, {});
 
-    ChecklistInventory inventory = take_inventory(options.path, output);
+    ChecklistInventory inventory = take_inventory(options.path, output, *session->allowlist);
     int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
