@@ -17,7 +17,8 @@ bool ends_with_any(std::string_view name, std::initializer_list<std::string_view
     return false;
 }
 
-bool has_directory(const std::vector<std::string>& dirs, std::initializer_list<std::string_view> names) {
+bool has_directory(const std::vector<std::string>& dirs,
+                   std::initializer_list<std::string_view> names) {
     for (const auto& d : dirs) {
         for (auto n : names) {
             if (d == n) return true;
@@ -28,7 +29,8 @@ bool has_directory(const std::vector<std::string>& dirs, std::initializer_list<s
 
 bool has_directive(std::string_view head, std::string_view directive) {
     head = head.substr(0, 1024);
-    for (size_t at = head.find(directive); at != std::string_view::npos; at = head.find(directive, at + 1)) {
+    for (size_t at = head.find(directive); at != std::string_view::npos;
+         at = head.find(directive, at + 1)) {
         size_t end = at + directive.size();
         if (at == 0 || end >= head.size()) continue;
         char open = head[at - 1];
@@ -41,9 +43,12 @@ bool has_directive(std::string_view head, std::string_view directive) {
 
 std::string_view to_string(CodeRuntime runtime) {
     switch (runtime) {
-        case CodeRuntime::browser: return "browser";
-        case CodeRuntime::server: return "server";
-        case CodeRuntime::unknown: return "unknown";
+        case CodeRuntime::browser:
+            return "browser";
+        case CodeRuntime::server:
+            return "server";
+        case CodeRuntime::unknown:
+            return "unknown";
     }
     return "unknown";
 }
@@ -58,26 +63,31 @@ CodeRuntime classify_code_runtime(std::string_view path, std::string_view head) 
     if (has_directive(head, "use server")) return CodeRuntime::server;
     if (has_directive(head, "use client")) return CodeRuntime::browser;
 
-    if (ends_with_any(name, {".py", ".go", ".rb", ".java", ".kt", ".php", ".rs", ".cs", ".ex", ".exs", ".scala",
-                             ".swift", ".sh", ".bash"})) {
+    if (ends_with_any(name, {".py", ".go", ".rb", ".java", ".kt", ".php", ".rs", ".cs", ".ex",
+                             ".exs", ".scala", ".swift", ".sh", ".bash"})) {
         return CodeRuntime::server;
     }
-    if (name.find(".server.") != std::string::npos || name.starts_with("+server.") || name.starts_with("server.") ||
-        name.starts_with("route.") || name.starts_with("middleware.") || name.starts_with("+page.server.") ||
+    if (name.find(".server.") != std::string::npos || name.starts_with("+server.") ||
+        name.starts_with("server.") || name.starts_with("route.") ||
+        name.starts_with("middleware.") || name.starts_with("+page.server.") ||
         name.starts_with("+layout.server.")) {
         return CodeRuntime::server;
     }
-    if (has_directory(parts, {"api", "server", "servers", "backend", "functions", "lambda", "lambdas", "workers",
-                              "worker", "serverless", "edge-functions", "cmd", "scripts"})) {
+    if (has_directory(parts,
+                      {"api", "server", "servers", "backend", "functions", "lambda", "lambdas",
+                       "workers", "worker", "serverless", "edge-functions", "cmd", "scripts"})) {
         return CodeRuntime::server;
     }
     // Next.js app router: components are server components unless marked "use client".
-    bool next_app = has_directory(parts, {"app"}) && ends_with_any(name, {".tsx", ".jsx", ".ts", ".js"});
+    bool next_app =
+        has_directory(parts, {"app"}) && ends_with_any(name, {".tsx", ".jsx", ".ts", ".js"});
     if (next_app && !has_directory(parts, {"components", "hooks"})) return CodeRuntime::unknown;
 
-    if (ends_with_any(name, {".jsx", ".tsx", ".vue", ".svelte", ".html", ".htm"})) return CodeRuntime::browser;
-    if (has_directory(parts, {"components", "hooks", "public", "static", "client", "frontend", "browser", "pages",
-                              "views", "extension", "popup", "content-scripts"})) {
+    if (ends_with_any(name, {".jsx", ".tsx", ".vue", ".svelte", ".html", ".htm"}))
+        return CodeRuntime::browser;
+    if (has_directory(parts,
+                      {"components", "hooks", "public", "static", "client", "frontend", "browser",
+                       "pages", "views", "extension", "popup", "content-scripts"})) {
         return CodeRuntime::browser;
     }
     return CodeRuntime::unknown;

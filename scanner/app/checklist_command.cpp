@@ -24,8 +24,8 @@
 namespace aaiscan {
 namespace {
 
-constexpr size_t k_max_env_file = 1 << 20;             // bigger "env files" are not dotenv files
-constexpr size_t k_max_transcript_json = 256u << 20;   // parsed for timestamps
+constexpr size_t k_max_env_file = 1 << 20;            // bigger "env files" are not dotenv files
+constexpr size_t k_max_transcript_json = 256u << 20;  // parsed for timestamps
 constexpr size_t k_runtime_head = 1024;
 
 std::string read_prefix(const std::string& path, size_t limit, bool* complete = nullptr) {
@@ -47,7 +47,7 @@ int64_t modification_time(const std::string& path) {
 }
 
 class InventoryCollector {
-public:
+  public:
     InventoryCollector(ChecklistInventory& inventory, const Allowlist& allowlist)
         : m_inventory(inventory), m_allowlist(allowlist) {}
 
@@ -65,7 +65,7 @@ public:
         if (!ignored) add_transcript(entry);
     }
 
-private:
+  private:
     void add_env_file(const WalkEntry& entry, std::string_view name) {
         if (!entry.repo) ++m_inventory.env_files_outside_repository;
         EnvFile file;
@@ -108,7 +108,8 @@ private:
     const Allowlist& m_allowlist;
 };
 
-ChecklistInventory take_inventory(const std::string& root, const ScanOutput& output, const Allowlist& allowlist) {
+ChecklistInventory take_inventory(const std::string& root, const ScanOutput& output,
+                                  const Allowlist& allowlist) {
     ChecklistInventory inventory;
     inventory.files_scanned = output.stats.files_scanned;
     InventoryCollector collector(inventory, allowlist);
@@ -122,7 +123,8 @@ ChecklistInventory take_inventory(const std::string& root, const ScanOutput& out
         if (!checklist_needs_runtime(f) || inventory.runtimes.count(f.path)) continue;
         bool readable_file = f.path.find('!') == std::string::npos && f.path != "-" && !f.commit;
         std::string head = readable_file ? read_prefix(f.path, k_runtime_head) : std::string();
-        inventory.runtimes[f.path] = classify_code_runtime(f.project_path.empty() ? f.path : f.project_path, head);
+        inventory.runtimes[f.path] =
+            classify_code_runtime(f.project_path.empty() ? f.path : f.project_path, head);
     }
     return inventory;
 }
@@ -134,7 +136,8 @@ int execute_checklist(const ChecklistCommandOptions& options) {
         throw Error("unknown --format '" + options.format + "' (text, json)");
     }
     std::error_code ec;
-    if (!std::filesystem::exists(options.path, ec)) throw Error(options.path + ": no such file or directory");
+    if (!std::filesystem::exists(options.path, ec))
+        throw Error(options.path + ": no such file or directory");
     ScanCommandOptions scan;
     scan.paths = {options.path};
     scan.config_file = options.config_file;
@@ -148,8 +151,8 @@ int execute_checklist(const ChecklistCommandOptions& options) {
     int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
-    ChecklistReport report =
-        evaluate_checklist(output.findings, inventory, session->config.transcripts.retention_days, now);
+    ChecklistReport report = evaluate_checklist(output.findings, inventory,
+                                                session->config.transcripts.retention_days, now);
     report.root = options.path;
     report.scan_errors = output.stats.errors;
 
@@ -158,12 +161,14 @@ int execute_checklist(const ChecklistCommandOptions& options) {
         exit_code = 2;
     } else {
         for (const auto& item : report.items) {
-            if (item.status != ChecklistStatus::pass && item.status >= options.fail_on) exit_code = 1;
+            if (item.status != ChecklistStatus::pass && item.status >= options.fail_on)
+                exit_code = 1;
         }
     }
 
     std::ostringstream buffered;
-    std::ostream& out = options.output_file.empty() ? std::cout : static_cast<std::ostream&>(buffered);
+    std::ostream& out =
+        options.output_file.empty() ? std::cout : static_cast<std::ostream&>(buffered);
     if (options.format == "json") {
         write_checklist_json(report, exit_code, out);
     } else {

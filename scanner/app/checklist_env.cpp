@@ -22,22 +22,25 @@ std::string normalise_environment(std::string name) {
 
 bool is_template_word(std::string_view word) {
     static const std::set<std::string, std::less<>> k_templates = {
-        "example", "sample", "template", "tpl", "dist", "defaults", "default", "vault", "schema", "keys"};
+        "example",  "sample",  "template", "tpl",    "dist",
+        "defaults", "default", "vault",    "schema", "keys"};
     return k_templates.count(to_lower_ascii(word)) != 0;
 }
 
 bool looks_like_credential_name(std::string_view name) {
     std::string upper;
     for (char c : name) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-    for (std::string_view word : {"KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PWD", "CREDENTIAL", "AUTH"}) {
+    for (std::string_view word :
+         {"KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD", "PWD", "CREDENTIAL", "AUTH"}) {
         if (upper.find(word) != std::string::npos) return true;
     }
     return false;
 }
 
 bool looks_like_assemblyai_key(std::string_view value) {
-    return value.size() == 32 &&
-           std::all_of(value.begin(), value.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return value.size() == 32 && std::all_of(value.begin(), value.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 bool is_placeholder(std::string_view value) {
@@ -45,8 +48,8 @@ bool is_placeholder(std::string_view value) {
     char first = value.front();
     if (first == '$' || first == '<' || first == '{' || first == '%') return true;
     if (std::all_of(value.begin(), value.end(), [&](char c) { return c == first; })) return true;
-    for (std::string_view word : {"your", "changeme", "change_me", "xxxx", "example", "placeholder", "replace", "dummy",
-                                  "todo", "secret_here", "key_here"}) {
+    for (std::string_view word : {"your", "changeme", "change_me", "xxxx", "example", "placeholder",
+                                  "replace", "dummy", "todo", "secret_here", "key_here"}) {
         if (contains_ci(value, word)) return true;
     }
     return false;
@@ -96,8 +99,8 @@ std::vector<EnvAssignment> parse_env_assignments(std::string_view text) {
         if (eq == std::string_view::npos || eq == 0) continue;
         std::string_view name = trim(line.substr(0, eq));
         if (!std::all_of(name.begin(), name.end(), [](char c) {
-                return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                       c == '.' || c == '-';
+                return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '_' || c == '.' || c == '-';
             })) {
             continue;
         }

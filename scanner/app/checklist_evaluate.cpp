@@ -23,7 +23,8 @@ ChecklistEvidence evidence_of(const Finding& f, ChecklistStatus status, std::str
     e.path = f.path;
     e.line = f.line;
     e.rule_id = f.rule->id;
-    if (f.rule->category != Category::config && !f.secret.empty()) e.value = mask_value(f.secret, f.rule->category);
+    if (f.rule->category != Category::config && !f.secret.empty())
+        e.value = mask_value(f.secret, f.rule->category);
     e.message = message.empty() ? f.message : std::move(message);
     return e;
 }
@@ -38,9 +39,9 @@ std::string plural(size_t n, std::string_view word) {
 }
 
 class Evaluator {
-public:
-    Evaluator(const std::vector<Finding>& findings, const ChecklistInventory& inventory, int retention_days,
-              int64_t now)
+  public:
+    Evaluator(const std::vector<Finding>& findings, const ChecklistInventory& inventory,
+              int retention_days, int64_t now)
         : m_inventory(inventory), m_retention_days(retention_days), m_now(now) {
         for (const Finding& f : findings) {
             if (!f.is_suppressed() && f.rule != nullptr) m_findings.push_back(&f);
@@ -55,9 +56,11 @@ public:
                 item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
             }
         }
-        item.summary = item.evidence.empty()
-                           ? fmt::format("no hard-coded API keys or credentials in {}", plural(m_inventory.files_scanned, "file"))
-                           : fmt::format("{} hard-coded", plural(item.evidence.size(), "credential"));
+        item.summary =
+            item.evidence.empty()
+                ? fmt::format("no hard-coded API keys or credentials in {}",
+                              plural(m_inventory.files_scanned, "file"))
+                : fmt::format("{} hard-coded", plural(item.evidence.size(), "credential"));
         return finish(std::move(item));
     }
 
@@ -65,33 +68,43 @@ public:
         ChecklistItem item = make("env-ignored");
         for (const Finding* f : m_findings) {
             if (f->rule->checklist != "env-ignored") continue;
-            item.evidence.push_back(
-                evidence_of(*f, f->severity >= Severity::medium ? ChecklistStatus::fail : ChecklistStatus::warn));
+            item.evidence.push_back(evidence_of(*f, f->severity >= Severity::medium
+                                                        ? ChecklistStatus::fail
+                                                        : ChecklistStatus::warn));
         }
         size_t env_count = 0;
         for (const EnvFile& e : m_inventory.env_files) env_count += !e.environment.empty();
         if (m_inventory.env_files_outside_repository > 0) {
             ChecklistEvidence e;
             e.status = ChecklistStatus::manual;
-            e.message = fmt::format("{} outside a git repository: git's ignore rules cannot be judged",
-                                    plural(m_inventory.env_files_outside_repository, "env file"));
+            e.message =
+                fmt::format("{} outside a git repository: git's ignore rules cannot be judged",
+                            plural(m_inventory.env_files_outside_repository, "env file"));
             item.evidence.push_back(std::move(e));
         }
         if (m_inventory.repository_ignores_env == false) {
-            bool reported = std::any_of(item.evidence.begin(), item.evidence.end(),
-                                        [](const ChecklistEvidence& e) { return e.rule_id == "env.gitignore-missing"; });
+            bool reported = std::any_of(
+                item.evidence.begin(), item.evidence.end(),
+                [](const ChecklistEvidence& e) { return e.rule_id == "env.gitignore-missing"; });
             if (!reported) {
                 ChecklistEvidence e;
                 e.status = ChecklistStatus::warn;
-                e.message = "the repository's top-level ignore rules do not cover .env files (a new .env would be committed)";
+                e.message =
+                    "the repository's top-level ignore rules do not cover .env files (a new .env "
+                    "would be committed)";
                 item.evidence.push_back(std::move(e));
             }
         }
         if (item.evidence.empty()) {
-            std::string files = env_count == 0 ? "no env files" : plural(env_count, "env file") + ", all ignored and untracked";
-            item.summary = m_inventory.repository_ignores_env ? files + "; the ignore rules cover .env files" : files;
+            std::string files = env_count == 0
+                                    ? "no env files"
+                                    : plural(env_count, "env file") + ", all ignored and untracked";
+            item.summary = m_inventory.repository_ignores_env
+                               ? files + "; the ignore rules cover .env files"
+                               : files;
         } else {
-            item.summary = fmt::format("{} about env files", plural(item.evidence.size(), "problem"));
+            item.summary =
+                fmt::format("{} about env files", plural(item.evidence.size(), "problem"));
         }
         return finish(std::move(item));
     }
@@ -107,31 +120,36 @@ public:
             std::vector<std::string> others;
             for (size_t i = 1; i < shared.places.size(); ++i) {
                 const auto& p = shared.places[i];
-                others.push_back(fmt::format("{} in {}:{} ({})", p.name, p.path, p.line, p.environment));
+                others.push_back(
+                    fmt::format("{} in {}:{} ({})", p.name, p.path, p.line, p.environment));
             }
             ChecklistEvidence e;
             e.status = ChecklistStatus::fail;
             e.path = first.path;
             e.line = first.line;
-            e.message = fmt::format("{} ({}) has the same value as {} (compared by SHA-256)", first.name,
-                                    first.environment, fmt::join(others, ", "));
+            e.message = fmt::format("{} ({}) has the same value as {} (compared by SHA-256)",
+                                    first.name, first.environment, fmt::join(others, ", "));
             item.evidence.push_back(std::move(e));
         }
         if (!item.evidence.empty()) {
-            item.summary = fmt::format("{} shared between environments", plural(item.evidence.size(), "credential"));
+            item.summary = fmt::format("{} shared between environments",
+                                       plural(item.evidence.size(), "credential"));
         } else if (environments.size() < 2) {
             ChecklistEvidence e;
             e.status = ChecklistStatus::manual;
-            e.message = environments.empty()
-                            ? "no env files found: check in the AssemblyAI dashboard that each environment has its own key"
-                            : fmt::format("env files of one environment only ({}): check in the AssemblyAI dashboard "
-                                          "that each environment has its own key",
-                                          *environments.begin());
+            e.message = environments.empty() ? "no env files found: check in the AssemblyAI "
+                                               "dashboard that each environment has its own key"
+                                             : fmt::format(
+                                                   "env files of one environment only ({}): check "
+                                                   "in the AssemblyAI dashboard "
+                                                   "that each environment has its own key",
+                                                   *environments.begin());
             item.evidence.push_back(std::move(e));
             item.summary = "cannot compare keys across environments from this tree";
         } else {
-            item.summary = fmt::format("no credential shared between the env files of {} environments ({})",
-                                       environments.size(), fmt::join(environments, ", "));
+            item.summary =
+                fmt::format("no credential shared between the env files of {} environments ({})",
+                            environments.size(), fmt::join(environments, ", "));
         }
         return finish(std::move(item));
     }
@@ -143,21 +161,27 @@ public:
             if (rule.id == "assemblyai.streaming-transcriber.api-key") {
                 CodeRuntime runtime = runtime_of(m_inventory, *f);
                 if (runtime == CodeRuntime::browser) {
-                    item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail,
-                                                        "streaming transcriber built with apiKey in browser code"));
+                    item.evidence.push_back(
+                        evidence_of(*f, ChecklistStatus::fail,
+                                    "streaming transcriber built with apiKey in browser code"));
                 } else if (runtime == CodeRuntime::unknown) {
-                    item.evidence.push_back(evidence_of(
-                        *f, ChecklistStatus::warn,
-                        "streaming transcriber built with apiKey: make sure this file runs only on a server"));
+                    item.evidence.push_back(
+                        evidence_of(*f, ChecklistStatus::warn,
+                                    "streaming transcriber built with apiKey: make sure this file "
+                                    "runs only on a server"));
                 }
             } else if (rule.checklist == "temp-tokens-browser") {
                 item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
-            } else if (is_assemblyai_key_rule(rule) && runtime_of(m_inventory, *f) == CodeRuntime::browser) {
-                item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail, "AssemblyAI API key in browser code"));
+            } else if (is_assemblyai_key_rule(rule) &&
+                       runtime_of(m_inventory, *f) == CodeRuntime::browser) {
+                item.evidence.push_back(
+                    evidence_of(*f, ChecklistStatus::fail, "AssemblyAI API key in browser code"));
             }
         }
-        item.summary = item.evidence.empty() ? "no API key, key variable or key-built streaming client in browser code"
-                                             : fmt::format("{} of browser exposure", plural(item.evidence.size(), "sign"));
+        item.summary =
+            item.evidence.empty()
+                ? "no API key, key variable or key-built streaming client in browser code"
+                : fmt::format("{} of browser exposure", plural(item.evidence.size(), "sign"));
         return finish(std::move(item));
     }
 
@@ -184,7 +208,8 @@ public:
                     it->second.first = f;
                 }
                 ++it->second.count;
-                ++it->second.policies[f->rule->pii_policy.empty() ? f->rule->id : f->rule->pii_policy];
+                ++it->second
+                      .policies[f->rule->pii_policy.empty() ? f->rule->id : f->rule->pii_policy];
                 if (seen_files.insert(f->path).second) ++transcript_files;
             }
         }
@@ -192,7 +217,8 @@ public:
             const Group& g = groups[key];
             const std::string& verdict = key.second;
             std::vector<std::string> counts;
-            for (const auto& [policy, n] : g.policies) counts.push_back(fmt::format("{} {}", policy, n));
+            for (const auto& [policy, n] : g.policies)
+                counts.push_back(fmt::format("{} {}", policy, n));
             ChecklistEvidence e;
             e.path = key.first;
             e.line = g.first->line;
@@ -202,11 +228,12 @@ public:
                                         plural(g.count, "PII value"), fmt::join(counts, ", "));
             } else {
                 e.status = ChecklistStatus::fail;
-                e.message = verdict == "unredacted"
-                                ? fmt::format("{} in a transcript with redaction off ({})", plural(g.count, "PII value"),
-                                              fmt::join(counts, ", "))
-                                : fmt::format("{} left by redaction of a requested policy ({})",
-                                              plural(g.count, "PII value"), fmt::join(counts, ", "));
+                e.message =
+                    verdict == "unredacted"
+                        ? fmt::format("{} in a transcript with redaction off ({})",
+                                      plural(g.count, "PII value"), fmt::join(counts, ", "))
+                        : fmt::format("{} left by redaction of a requested policy ({})",
+                                      plural(g.count, "PII value"), fmt::join(counts, ", "));
             }
             item.evidence.push_back(std::move(e));
         }
@@ -218,9 +245,11 @@ public:
             }
         }
         if (item.evidence.empty()) {
-            item.summary = "no unredacted PII in transcripts; no transcription request without redact_pii";
+            item.summary =
+                "no unredacted PII in transcripts; no transcription request without redact_pii";
         } else {
-            item.summary = fmt::format("{} with PII, {} without redact_pii", plural(transcript_files, "transcript file"),
+            item.summary = fmt::format("{} with PII, {} without redact_pii",
+                                       plural(transcript_files, "transcript file"),
                                        plural(requests, "request"));
         }
         return finish(std::move(item));
@@ -236,18 +265,19 @@ public:
             ChecklistEvidence e;
             e.status = ChecklistStatus::warn;
             e.path = t.path;
-            e.message = fmt::format("transcript from {} (by its {}), older than {} days", format_utc_date(t.seconds),
-                                    t.source, m_retention_days);
+            e.message = fmt::format("transcript from {} (by its {}), older than {} days",
+                                    format_utc_date(t.seconds), t.source, m_retention_days);
             item.evidence.push_back(std::move(e));
         }
         size_t total = m_inventory.transcripts.size();
         if (total == 0) {
             item.summary = "no transcript exports found";
         } else {
-            item.summary = fmt::format("{} ({} dated by their own timestamps, {} by file modification time); {} older "
-                                       "than {} days",
-                                       plural(total, "transcript export"), by_content, total - by_content,
-                                       item.evidence.size(), m_retention_days);
+            item.summary = fmt::format(
+                "{} ({} dated by their own timestamps, {} by file modification time); {} older "
+                "than {} days",
+                plural(total, "transcript export"), by_content, total - by_content,
+                item.evidence.size(), m_retention_days);
         }
         return finish(std::move(item));
     }
@@ -255,22 +285,28 @@ public:
     ChecklistItem content_safety() const {
         ChecklistItem item = make("content-safety");
         for (const Finding* f : m_findings) {
-            if (f->rule->checklist == "content-safety") item.evidence.push_back(evidence_of(*f, ChecklistStatus::manual));
+            if (f->rule->checklist == "content-safety")
+                item.evidence.push_back(evidence_of(*f, ChecklistStatus::manual));
         }
-        item.summary = item.evidence.empty()
-                           ? "no transcription request without content_safety found"
-                           : fmt::format("{} without content_safety: decide whether the audio needs moderation",
-                                         plural(item.evidence.size(), "request"));
+        item.summary =
+            item.evidence.empty()
+                ? "no transcription request without content_safety found"
+                : fmt::format(
+                      "{} without content_safety: decide whether the audio needs moderation",
+                      plural(item.evidence.size(), "request"));
         return finish(std::move(item));
     }
 
     ChecklistItem webhook_auth() const {
         ChecklistItem item = make("webhook-auth");
         for (const Finding* f : m_findings) {
-            if (f->rule->checklist == "webhook-auth") item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
+            if (f->rule->checklist == "webhook-auth")
+                item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
         }
-        item.summary = item.evidence.empty() ? "no webhook without an authentication header; no webhook secret written out"
-                                             : fmt::format("{} about webhooks", plural(item.evidence.size(), "problem"));
+        item.summary =
+            item.evidence.empty()
+                ? "no webhook without an authentication header; no webhook secret written out"
+                : fmt::format("{} about webhooks", plural(item.evidence.size(), "problem"));
         return finish(std::move(item));
     }
 
@@ -279,14 +315,17 @@ public:
         for (const Finding* f : m_findings) {
             if (f->rule->category != Category::secret) continue;
             bool in_ci = is_ci_path(f->project_path.empty() ? f->path : f->project_path);
-            if (in_ci || f->rule->checklist == "ci-secrets") item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
+            if (in_ci || f->rule->checklist == "ci-secrets")
+                item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
         }
-        item.summary = item.evidence.empty() ? "no literal secret in CI files"
-                                             : fmt::format("{} in CI files", plural(item.evidence.size(), "literal secret"));
+        item.summary =
+            item.evidence.empty()
+                ? "no literal secret in CI files"
+                : fmt::format("{} in CI files", plural(item.evidence.size(), "literal secret"));
         return finish(std::move(item));
     }
 
-private:
+  private:
     static ChecklistItem make(std::string_view id) {
         ChecklistItem item;
         item.id = std::string(id);
@@ -315,17 +354,19 @@ private:
 
 bool checklist_needs_runtime(const Finding& finding) {
     if (finding.is_suppressed() || finding.rule == nullptr) return false;
-    return finding.rule->id == "assemblyai.streaming-transcriber.api-key" || is_assemblyai_key_rule(*finding.rule);
+    return finding.rule->id == "assemblyai.streaming-transcriber.api-key" ||
+           is_assemblyai_key_rule(*finding.rule);
 }
 
-ChecklistReport evaluate_checklist(const std::vector<Finding>& findings, const ChecklistInventory& inventory,
-                                   int retention_days, int64_t now_seconds) {
+ChecklistReport evaluate_checklist(const std::vector<Finding>& findings,
+                                   const ChecklistInventory& inventory, int retention_days,
+                                   int64_t now_seconds) {
     Evaluator ev(findings, inventory, retention_days, now_seconds);
     ChecklistReport report;
     report.retention_days = retention_days;
-    report.items = {ev.keys_in_env(),   ev.env_ignored(),   ev.separate_keys(),
+    report.items = {ev.keys_in_env(),         ev.env_ignored(),   ev.separate_keys(),
                     ev.temp_tokens_browser(), ev.pii_redaction(), ev.retention(),
-                    ev.content_safety(), ev.webhook_auth(),  ev.ci_secrets()};
+                    ev.content_safety(),      ev.webhook_auth(),  ev.ci_secrets()};
     return report;
 }
 

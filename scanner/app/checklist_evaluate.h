@@ -19,15 +19,16 @@ namespace aaiscan {
 // A transcript export and when it was made.
 struct TranscriptExport {
     std::string path;
-    int64_t seconds = 0;         // Unix time
-    std::string source;          // "`created` field", "file modification time", ...
-    bool from_content = false;   // true: the transcript's own timestamp; false: file mtime
+    int64_t seconds = 0;        // Unix time
+    std::string source;         // "`created` field", "file modification time", ...
+    bool from_content = false;  // true: the transcript's own timestamp; false: file mtime
 };
 
 struct ChecklistInventory {
-    std::vector<EnvFile> env_files;            // every env-style file, ignored or not (templates too)
-    size_t env_files_outside_repository = 0;   // env files git cannot judge
-    std::optional<bool> repository_ignores_env;  // top-level ignore rules cover .env; nullopt: no repo
+    std::vector<EnvFile> env_files;  // every env-style file, ignored or not (templates too)
+    size_t env_files_outside_repository = 0;  // env files git cannot judge
+    std::optional<bool>
+        repository_ignores_env;  // top-level ignore rules cover .env; nullopt: no repo
     std::vector<TranscriptExport> transcripts;
     std::map<std::string, CodeRuntime> runtimes;  // by finding path
     uint64_t files_scanned = 0;
@@ -37,7 +38,8 @@ struct ChecklistInventory {
 bool checklist_needs_runtime(const Finding& finding);
 
 // Every item, in DESIGN.md order. Suppressed findings are ignored.
-ChecklistReport evaluate_checklist(const std::vector<Finding>& findings, const ChecklistInventory& inventory,
-                                   int retention_days, int64_t now_seconds);
+ChecklistReport evaluate_checklist(const std::vector<Finding>& findings,
+                                   const ChecklistInventory& inventory, int retention_days,
+                                   int64_t now_seconds);
 
 }  // namespace aaiscan

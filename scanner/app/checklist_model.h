@@ -25,7 +25,7 @@ struct ChecklistEvidence {
 };
 
 struct ChecklistItem {
-    std::string id;       // checklist id, e.g. "keys-in-env"
+    std::string id;  // checklist id, e.g. "keys-in-env"
     std::string title;
     ChecklistStatus status = ChecklistStatus::pass;
     std::string summary;  // one line: what was judged and the outcome

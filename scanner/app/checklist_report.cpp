@@ -21,7 +21,8 @@ std::array<size_t, 4> count_statuses(const ChecklistReport& report) {
 
 std::string location(const ChecklistEvidence& e) {
     if (e.path.empty()) return {};
-    return e.line > 0 ? fmt::format("{}:{}", escape_for_terminal(e.path), e.line) : escape_for_terminal(e.path);
+    return e.line > 0 ? fmt::format("{}:{}", escape_for_terminal(e.path), e.line)
+                      : escape_for_terminal(e.path);
 }
 
 }  // namespace
@@ -29,8 +30,9 @@ std::string location(const ChecklistEvidence& e) {
 void write_checklist_text(const ChecklistReport& report, std::ostream& out) {
     out << "AssemblyAI security checklist: " << escape_for_terminal(report.root) << '\n';
     if (report.scan_errors > 0) {
-        out << fmt::format("INCOMPLETE: the scan could not read {} path{} (see the errors on stderr)\n",
-                           report.scan_errors, report.scan_errors == 1 ? "" : "s");
+        out << fmt::format(
+            "INCOMPLETE: the scan could not read {} path{} (see the errors on stderr)\n",
+            report.scan_errors, report.scan_errors == 1 ? "" : "s");
     }
     out << '\n';
     for (const auto& item : report.items) {
@@ -55,7 +57,8 @@ void write_checklist_text(const ChecklistReport& report, std::ostream& out) {
         out << '\n';
     }
     auto counts = count_statuses(report);
-    out << fmt::format("{} FAIL, {} WARN, {} MANUAL, {} PASS\n", counts[3], counts[2], counts[1], counts[0]);
+    out << fmt::format("{} FAIL, {} WARN, {} MANUAL, {} PASS\n", counts[3], counts[2], counts[1],
+                       counts[0]);
 }
 
 void write_checklist_json(const ChecklistReport& report, int exit_code, std::ostream& out) {
@@ -89,7 +92,8 @@ void write_checklist_json(const ChecklistReport& report, int exit_code, std::ost
     }
     root["items"] = std::move(items);
     auto counts = count_statuses(report);
-    root["summary"] = {{"FAIL", counts[3]}, {"WARN", counts[2]}, {"MANUAL", counts[1]}, {"PASS", counts[0]}};
+    root["summary"] = {
+        {"FAIL", counts[3]}, {"WARN", counts[2]}, {"MANUAL", counts[1]}, {"PASS", counts[0]}};
     root["exit_code"] = exit_code;
     out << root.dump(2) << '\n';
 }

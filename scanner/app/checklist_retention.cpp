@@ -33,7 +33,8 @@ void visit(const nlohmann::json& node, int depth, std::optional<TranscriptTimest
         auto it = node.find(field);
         if (it == node.end() || !it->is_string()) continue;
         auto seconds = parse_iso_timestamp(it->get_ref<const std::string&>());
-        if (seconds && (!oldest || *seconds < oldest->seconds)) oldest = TranscriptTimestamp{*seconds, field};
+        if (seconds && (!oldest || *seconds < oldest->seconds))
+            oldest = TranscriptTimestamp{*seconds, field};
     }
     for (const char* list : {"transcripts", "items", "data"}) {
         auto it = node.find(list);
@@ -46,8 +47,10 @@ void visit(const nlohmann::json& node, int depth, std::optional<TranscriptTimest
 std::optional<int64_t> parse_iso_timestamp(std::string_view text) {
     size_t pos = 0;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!read_digits(text, pos, 4, year) || pos >= text.size() || text[pos++] != '-') return std::nullopt;
-    if (!read_digits(text, pos, 2, month) || pos >= text.size() || text[pos++] != '-') return std::nullopt;
+    if (!read_digits(text, pos, 4, year) || pos >= text.size() || text[pos++] != '-')
+        return std::nullopt;
+    if (!read_digits(text, pos, 2, month) || pos >= text.size() || text[pos++] != '-')
+        return std::nullopt;
     if (!read_digits(text, pos, 2, day)) return std::nullopt;
     using namespace std::chrono;
     year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
@@ -57,7 +60,8 @@ std::optional<int64_t> parse_iso_timestamp(std::string_view text) {
     if (pos < text.size()) {
         if (text[pos] != 'T' && text[pos] != ' ') return std::nullopt;
         ++pos;
-        if (!read_digits(text, pos, 2, hour) || pos >= text.size() || text[pos++] != ':') return std::nullopt;
+        if (!read_digits(text, pos, 2, hour) || pos >= text.size() || text[pos++] != ':')
+            return std::nullopt;
         if (!read_digits(text, pos, 2, minute)) return std::nullopt;
         if (pos < text.size() && text[pos] == ':') {
             ++pos;
@@ -103,8 +107,8 @@ std::string format_utc_date(int64_t seconds) {
     using namespace std::chrono;
     sys_days day{std::chrono::days(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)};
     year_month_day ymd{day};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 }  // namespace aaiscan

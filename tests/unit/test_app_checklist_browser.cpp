@@ -14,7 +14,8 @@ TEST_CASE("checklist browser: browser code") {
     CHECK(classify_code_runtime("frontend/src/stream.ts", "") == CodeRuntime::browser);
     CHECK(classify_code_runtime("public/recorder.js", "") == CodeRuntime::browser);
     CHECK(classify_code_runtime("src/hooks/useTranscriber.ts", "") == CodeRuntime::browser);
-    CHECK(classify_code_runtime("app/live/page.tsx", "'use client';\nimport x from 'y';") == CodeRuntime::browser);
+    CHECK(classify_code_runtime("app/live/page.tsx", "'use client';\nimport x from 'y';") ==
+          CodeRuntime::browser);
     CHECK(classify_code_runtime("lib/stream.ts", "\"use client\"\n") == CodeRuntime::browser);
 }
 
@@ -38,5 +39,6 @@ TEST_CASE("checklist browser: undecidable files stay unknown") {
     // Next.js app router files are server components unless they say "use client".
     CHECK(classify_code_runtime("app/live/page.tsx", "import x from 'y';") == CodeRuntime::unknown);
     // The directive must be a quoted string, not a mention.
-    CHECK(classify_code_runtime("lib/stream.ts", "// we use client certificates\n") == CodeRuntime::unknown);
+    CHECK(classify_code_runtime("lib/stream.ts", "// we use client certificates\n") ==
+          CodeRuntime::unknown);
 }

@@ -9,7 +9,8 @@ using namespace aaiscan;
 
 namespace {
 
-Rule make_rule(std::string id, Category category, std::string checklist, Severity severity = Severity::info) {
+Rule make_rule(std::string id, Category category, std::string checklist,
+               Severity severity = Severity::info) {
     Rule r;
     r.id = std::move(id);
     r.category = category;
@@ -53,14 +54,17 @@ TEST_CASE("checklist evaluate: an empty tree") {
 }
 
 TEST_CASE("checklist evaluate: a streaming transcriber with apiKey depends on where it runs") {
-    Rule lint = make_rule("assemblyai.streaming-transcriber.api-key", Category::config, "temp-tokens-browser");
-    std::vector<Finding> findings = {finding_of(lint, "web/Recorder.tsx", 5), finding_of(lint, "server/relay.ts", 9),
+    Rule lint = make_rule("assemblyai.streaming-transcriber.api-key", Category::config,
+                          "temp-tokens-browser");
+    std::vector<Finding> findings = {finding_of(lint, "web/Recorder.tsx", 5),
+                                     finding_of(lint, "server/relay.ts", 9),
                                      finding_of(lint, "lib/stream.ts", 3)};
     ChecklistInventory inventory;
     inventory.runtimes = {{"web/Recorder.tsx", CodeRuntime::browser},
                           {"server/relay.ts", CodeRuntime::server},
                           {"lib/stream.ts", CodeRuntime::unknown}};
-    const ChecklistItem tokens = item(evaluate_checklist(findings, inventory, 30, k_now), "temp-tokens-browser");
+    const ChecklistItem tokens =
+        item(evaluate_checklist(findings, inventory, 30, k_now), "temp-tokens-browser");
     CHECK(tokens.status == ChecklistStatus::fail);
     REQUIRE(tokens.evidence.size() == 2);
     CHECK(tokens.evidence[0].path == "web/Recorder.tsx");
@@ -71,8 +75,10 @@ TEST_CASE("checklist evaluate: a streaming transcriber with apiKey depends on wh
 }
 
 TEST_CASE("checklist evaluate: a key in browser code fails two items, masked") {
-    Rule key = make_rule("assemblyai.api-key.assignment", Category::secret, "keys-in-env", Severity::critical);
-    std::vector<Finding> findings = {finding_of(key, "src/components/Live.tsx", 4, "5d41c0e8b7a94f2e8c3b6a1d9f0e7c24")};
+    Rule key = make_rule("assemblyai.api-key.assignment", Category::secret, "keys-in-env",
+                         Severity::critical);
+    std::vector<Finding> findings = {
+        finding_of(key, "src/components/Live.tsx", 4, "5d41c0e8b7a94f2e8c3b6a1d9f0e7c24")};
     ChecklistInventory inventory;
     inventory.runtimes = {{"src/components/Live.tsx", CodeRuntime::browser}};
     ChecklistReport report = evaluate_checklist(findings, inventory, 30, k_now);
@@ -104,7 +110,8 @@ TEST_CASE("checklist evaluate: transcript PII is grouped per file and verdict") 
         in_transcript(finding_of(phone, "a.json", 5), "unredacted"),
         in_transcript(finding_of(phone, "b.json", 7), "not_covered"),
     };
-    const ChecklistItem pii = item(evaluate_checklist(findings, ChecklistInventory{}, 30, k_now), "pii-redaction");
+    const ChecklistItem pii =
+        item(evaluate_checklist(findings, ChecklistInventory{}, 30, k_now), "pii-redaction");
     CHECK(pii.status == ChecklistStatus::fail);
     REQUIRE(pii.evidence.size() == 2);
     CHECK(pii.evidence[0].path == "a.json");
@@ -123,17 +130,21 @@ TEST_CASE("checklist evaluate: retention by age and configured days") {
     REQUIRE(thirty.evidence.size() == 1);
     CHECK(thirty.evidence[0].path == "old.json");
     CHECK(thirty.evidence[0].message.find("`created` field") != std::string::npos);
-    CHECK(item(evaluate_checklist({}, inventory, 31, k_now), "retention").status == ChecklistStatus::pass);
+    CHECK(item(evaluate_checklist({}, inventory, 31, k_now), "retention").status ==
+          ChecklistStatus::pass);
     CHECK(item(evaluate_checklist({}, inventory, 10, k_now), "retention").evidence.size() == 2);
 }
 
 TEST_CASE("checklist evaluate: secrets in CI files and webhook lints") {
     Rule generic = make_rule("generic.api-key", Category::secret, "keys-in-env", Severity::high);
-    Rule webhook = make_rule("assemblyai.webhook-unauthenticated", Category::config, "webhook-auth", Severity::low);
-    Rule safety = make_rule("assemblyai.request.no-content-safety.python-sdk", Category::config, "content-safety");
-    std::vector<Finding> findings = {finding_of(generic, ".github/workflows/ci.yml", 9, "Mz7qR2vXk9Lp4Tn8Wd3s"),
-                                     finding_of(generic, "src/app.py", 2, "Mz7qR2vXk9Lp4Tn8Wd3s"),
-                                     finding_of(webhook, "submit.ts", 10), finding_of(safety, "t.py", 7)};
+    Rule webhook = make_rule("assemblyai.webhook-unauthenticated", Category::config, "webhook-auth",
+                             Severity::low);
+    Rule safety = make_rule("assemblyai.request.no-content-safety.python-sdk", Category::config,
+                            "content-safety");
+    std::vector<Finding> findings = {
+        finding_of(generic, ".github/workflows/ci.yml", 9, "Mz7qR2vXk9Lp4Tn8Wd3s"),
+        finding_of(generic, "src/app.py", 2, "Mz7qR2vXk9Lp4Tn8Wd3s"),
+        finding_of(webhook, "submit.ts", 10), finding_of(safety, "t.py", 7)};
     ChecklistReport report = evaluate_checklist(findings, ChecklistInventory{}, 30, k_now);
     const ChecklistItem ci = item(report, "ci-secrets");
     CHECK(ci.status == ChecklistStatus::fail);
@@ -146,8 +157,9 @@ TEST_CASE("checklist evaluate: secrets in CI files and webhook lints") {
 
 TEST_CASE("checklist evaluate: shared env values fail separate-keys without printing them") {
     ChecklistInventory inventory;
-    inventory.env_files = {{".env.development", "development", {{"ASSEMBLYAI_API_KEY", "hash-a", 1}}},
-                           {".env.production", "production", {{"ASSEMBLYAI_API_KEY", "hash-a", 2}}}};
+    inventory.env_files = {
+        {".env.development", "development", {{"ASSEMBLYAI_API_KEY", "hash-a", 1}}},
+        {".env.production", "production", {{"ASSEMBLYAI_API_KEY", "hash-a", 2}}}};
     const ChecklistItem keys = item(evaluate_checklist({}, inventory, 30, k_now), "separate-keys");
     CHECK(keys.status == ChecklistStatus::fail);
     REQUIRE(keys.evidence.size() == 1);
@@ -156,5 +168,6 @@ TEST_CASE("checklist evaluate: shared env values fail separate-keys without prin
     CHECK(keys.evidence[0].message.find(".env.production:2 (production)") != std::string::npos);
 
     inventory.env_files[1].assignments[0].value_hash = "hash-b";
-    CHECK(item(evaluate_checklist({}, inventory, 30, k_now), "separate-keys").status == ChecklistStatus::pass);
+    CHECK(item(evaluate_checklist({}, inventory, 30, k_now), "separate-keys").status ==
+          ChecklistStatus::pass);
 }

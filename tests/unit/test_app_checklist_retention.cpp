@@ -19,7 +19,7 @@ TEST_CASE("checklist retention: ISO 8601 timestamps") {
     CHECK_FALSE(parse_iso_timestamp("2024-02-30"));
     CHECK_FALSE(parse_iso_timestamp("2024-13-01"));
     CHECK_FALSE(parse_iso_timestamp("2024-03-11T25:00:00"));
-    CHECK_FALSE(parse_iso_timestamp("2024-03-11T21:27:51.")); 
+    CHECK_FALSE(parse_iso_timestamp("2024-03-11T21:27:51."));
     CHECK_FALSE(parse_iso_timestamp("2024-03-11T21:27:51 junk"));
     CHECK_FALSE(parse_iso_timestamp("11/03/2024"));
     CHECK_FALSE(parse_iso_timestamp(""));
@@ -35,12 +35,14 @@ TEST_CASE("checklist retention: oldest timestamp of a transcript export") {
     CHECK(list->seconds == 1710192471);
     CHECK(list->field == "created");
 
-    auto single = oldest_transcript_timestamp(R"({"id": "x", "completed": "2025-01-01T00:00:00Z", "text": "hi"})");
+    auto single = oldest_transcript_timestamp(
+        R"({"id": "x", "completed": "2025-01-01T00:00:00Z", "text": "hi"})");
     REQUIRE(single);
     CHECK(single->field == "completed");
     CHECK(format_utc_date(single->seconds) == "2025-01-01");
 
-    auto array = oldest_transcript_timestamp(R"([{"created_at": "2023-09-04T17:02:23Z"}, {"created": "nonsense"}])");
+    auto array = oldest_transcript_timestamp(
+        R"([{"created_at": "2023-09-04T17:02:23Z"}, {"created": "nonsense"}])");
     REQUIRE(array);
     CHECK(array->field == "created_at");
 
