@@ -198,9 +198,10 @@ class Evaluator {
         size_t transcript_files = 0;
         std::set<std::string> seen_files;
         for (const Finding* f : m_findings) {
-            if (f->transcript && f->rule->category == Category::pii) {
-                const std::string& verdict = f->transcript->verdict;
-                if (verdict.empty()) continue;
+            // PII rules run on transcripts only; a finding without a verdict counts as unredacted.
+            if (f->rule->category == Category::pii) {
+                std::string verdict = f->transcript ? f->transcript->verdict : std::string();
+                if (verdict.empty()) verdict = "unredacted";
                 auto key = std::make_pair(f->path, verdict);
                 auto [it, added] = groups.try_emplace(key);
                 if (added) {

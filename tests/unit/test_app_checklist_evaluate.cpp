@@ -109,16 +109,20 @@ TEST_CASE("checklist evaluate: transcript PII is grouped per file and verdict") 
         in_transcript(finding_of(email, "a.json", 4), "unredacted"),
         in_transcript(finding_of(phone, "a.json", 5), "unredacted"),
         in_transcript(finding_of(phone, "b.json", 7), "not_covered"),
+        finding_of(phone, "c.txt", 2),  // no verdict: unredacted
     };
     const ChecklistItem pii =
         item(evaluate_checklist(findings, ChecklistInventory{}, 30, k_now), "pii-redaction");
     CHECK(pii.status == ChecklistStatus::fail);
-    REQUIRE(pii.evidence.size() == 2);
+    REQUIRE(pii.evidence.size() == 3);
     CHECK(pii.evidence[0].path == "a.json");
     CHECK(pii.evidence[0].line == 3);
     CHECK(pii.evidence[0].message.find("3 PII values") != std::string::npos);
     CHECK(pii.evidence[0].message.find("email_address 2, phone_number 1") != std::string::npos);
     CHECK(pii.evidence[1].status == ChecklistStatus::warn);
+    CHECK(pii.evidence[2].path == "c.txt");
+    CHECK(pii.evidence[2].status == ChecklistStatus::fail);
+    CHECK(pii.evidence[2].message.find("redaction off") != std::string::npos);
 }
 
 TEST_CASE("checklist evaluate: retention by age and configured days") {
