@@ -89,11 +89,15 @@ public:
                     } else if (k == "phone_region") {
                         config.transcripts.phone_region = scalar(v, "transcripts.phone_region");
                     } else if (k == "retention_days") {
-                        try {
-                            config.transcripts.retention_days = std::stoi(scalar(v, k));
-                        } catch (const std::exception&) {
-                            fail(v, "transcripts.retention_days must be a whole number of days");
+                        // Read by `aaiscan checklist` (retention item): a whole number of days.
+                        const std::string text = scalar(v, k);
+                        bool digits = !text.empty() && text.size() <= 6 &&
+                                      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+                        int days = digits ? std::stoi(text) : 0;
+                        if (days < 1 || days > 100000) {
+                            fail(v, "transcripts.retention_days must be a whole number of days from 1 to 100000");
                         }
+                        config.transcripts.retention_days = days;
                     } else {
                         return false;
                     }

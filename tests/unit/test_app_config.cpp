@@ -51,6 +51,10 @@ TEST_CASE("config: mistakes are errors naming file:line:column") {
     CHECK(error_of("max_file_size: lots\n").find("max_file_size") != std::string::npos);
     CHECK(error_of("rules: 3\n").find("must be a list") != std::string::npos);
     CHECK(error_of("allow: [\n").find("invalid YAML") != std::string::npos);
+    for (const char* days : {"0", "-5", "30abc", "1.5", "thirty", "1000000"}) {
+        CHECK(error_of(std::string("transcripts:\n  retention_days: ") + days + "\n").find("c.yaml:2:19: transcripts.retention_days") !=
+              std::string::npos);
+    }
 }
 
 TEST_CASE("config: found upwards, nearest first") {
