@@ -8,7 +8,7 @@ packages=(
   libhyperscan-dev libre2-dev libcli11-dev libyaml-cpp-dev catch2
   libsimdjson-dev nlohmann-json3-dev libfmt-dev libgit2-dev libarchive-dev
   libphonenumber-dev libssl-dev zlib1g-dev libjemalloc-dev
-  python3 python3-jsonschema strace
+  python3 python3-jsonschema python3-yaml strace
 )
 # Optional extras for the benchmark and the fuzzers (not needed to build or test).
 if [[ "${1:-}" == "--bench" ]]; then
