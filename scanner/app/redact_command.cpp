@@ -187,7 +187,7 @@ std::optional<std::string> redact_item(const WorkItem& item, const std::string& 
         return std::nullopt;
     }
     if (result.status == RedactStatus::not_transcript) {
-        if (item.explicit_path) report.error(item.display, "not a transcript export; not written");
+        if (item.explicit_path) report.warning(item.display, "no transcript text in it; not written");
         else report.skipped_files++;
         return std::nullopt;
     }

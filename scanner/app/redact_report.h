@@ -38,6 +38,9 @@ struct RedactReport {
         ++errors;
         diagnostics.push_back({DiagnosticLevel::error, std::move(path), std::move(message)});
     }
+    void warning(std::string path, std::string message) {
+        diagnostics.push_back({DiagnosticLevel::warning, std::move(path), std::move(message)});
+    }
     void note(std::string path, std::string message) {
         diagnostics.push_back({DiagnosticLevel::note, std::move(path), std::move(message)});
     }

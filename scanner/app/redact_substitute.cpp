@@ -18,6 +18,14 @@ namespace {
 
 bool is_alnum(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
+// The separators a hash redaction keeps: spaces and the punctuation inside numbers, addresses and
+// dates that AssemblyAI leaves standing ("###-##-####", "(###) ###-####", "####.####@####.###").
+// Anything else becomes '#', so the result is always recognised as a redaction mark.
+bool kept_in_hash(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' || c == '/' || c == '(' ||
+           c == ')' || c == '@' || c == '+';
+}
+
 }  // namespace
 
 std::string substitute(std::string_view piece, std::string_view policy, Substitution substitution) {
@@ -36,10 +44,10 @@ std::string substitute(std::string_view piece, std::string_view policy, Substitu
             // One '#' per code point: skip the continuation bytes.
             out.push_back('#');
             while (i + 1 < piece.size() && (static_cast<unsigned char>(piece[i + 1]) & 0xC0) == 0x80) ++i;
-        } else if (is_alnum(u)) {
-            out.push_back('#');
-        } else {
+        } else if (kept_in_hash(u)) {
             out.push_back(piece[i]);
+        } else {
+            out.push_back('#');
         }
     }
     return out;

@@ -1,5 +1,5 @@
-// AssemblyAI's substitution for redacted text: `hash` turns every letter, digit and non-ASCII
-// character into one '#' and keeps spaces and punctuation ("(312) 555-0147" -> "(###) ###-####");
+// AssemblyAI's substitution for redacted text: `hash` turns every character into one '#' but
+// keeps spaces and the separators - . / ( ) @ + ("(312) 555-0147" -> "(###) ###-####");
 // `entity_name` replaces the whole piece by "[POLICY_NAME]".
 #pragma once
 
