@@ -125,7 +125,11 @@ std::vector<WorkItem> collect_work(const RedactCommandOptions& options, const fs
             if (reason == SkipReason::symlink) report.note(path, "symbolic link not followed");
         };
         sink.on_error = [&](const std::string& path, const std::string& message) { report.error(path, message); };
+        size_t first = items.size();
         walk_paths({root}, walk, sink);
+        // Directory order is the file system's: sort for a deterministic run and report.
+        std::sort(items.begin() + static_cast<std::ptrdiff_t>(first), items.end(),
+                  [](const WorkItem& a, const WorkItem& b) { return a.display < b.display; });
     }
     return items;
 }

@@ -206,6 +206,7 @@ void SpanPlanner::describe(const TranscriptDocument& doc, std::string_view input
             if (time < 0 && s.start_ms >= 0) time = s.start_ms;
             if (best == nullptr || place_rank(s.kind) < place_rank(best->kind)) best = &s;
         }
+        if (best != nullptr && is_unredacted_kind(best->kind)) continue;  // dropped with its field
         SpanReport r;
         r.policy = m_options.policies[sp.policy];
         r.value = std::string(blob.substr(sp.begin, sp.end - sp.begin));
