@@ -168,6 +168,7 @@ void plan_object_edits(std::string_view s, const std::vector<JsonMember>& member
     std::string colon = ": ";
     std::string separator = " ";
     if (n > 0) colon = std::string(s.substr(members[0].key_end, members[0].value_begin - members[0].key_end));
+    if (n == 1) separator = std::string(s.substr(object_open + 1, members[0].key_begin - object_open - 1));
     if (n > 1) {
         size_t comma = s.find(',', members[0].value_end);
         if (comma != std::string_view::npos && comma < members[1].key_begin) {
