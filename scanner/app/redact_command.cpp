@@ -108,9 +108,17 @@ std::vector<WorkItem> collect_work(const RedactCommandOptions& options, const fs
         }
         bool is_dir = S_ISDIR(st.st_mode);
         fs::path root_path = fs::path(root).lexically_normal();
+        fs::path root_canon = canonical_or_self(root);
+        if (is_dir && !out_canon.empty() && !options.in_place && root_canon == out_canon) {
+            report.error(root, "the output directory is this input directory; choose another --out");
+            continue;
+        }
+        // The output directory inside the tree being walked is skipped: its files are our output.
+        bool skip_out = is_dir && !out_canon.empty() && is_within(out_canon, root_canon);
         WalkSink sink;
         sink.on_file = [&](const WalkEntry& e) {
-            if (!out_canon.empty() && is_within(canonical_or_self(e.fs_path), out_canon)) return;  // our own output
+            if (skip_out && is_within(canonical_or_self(e.fs_path), out_canon)) return;
+            if (options.in_place && is_dir && e.fs_path.ends_with(".bak")) return;  // our backups
             WorkItem item;
             item.input = e.fs_path;
             item.display = e.display_path;

@@ -185,6 +185,10 @@ bool SpanPlanner::plan_field_edits(const TranscriptDocument& doc, std::string_vi
                 }
                 edits.push_back({s.raw_begin + a, s.raw_begin + b, std::move(replacement)});
             } else {
+                if (raw.empty()) {
+                    problem = "a text field's raw bytes are unknown";
+                    return false;
+                }
                 size_t ra = json_raw_offset(raw, a);
                 size_t rb = json_raw_offset(raw, b);
                 edits.push_back({s.raw_begin + ra, s.raw_begin + rb, json_escape_content(replacement)});
