@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -193,7 +194,9 @@ std::optional<std::string> redact_item(const WorkItem& item, const std::string& 
         }
     }
     BufferRedaction result;
+    redactor.set_force_transcript(item.explicit_path);
     redactor.redact(data, item.display, result);
+    redactor.set_force_transcript(false);
     if (result.status == RedactStatus::invalid) {
         report.error(item.display, result.problem + "; not written");
         return std::nullopt;
@@ -229,6 +232,27 @@ void verify_output(const WorkItem& item, TranscriptRedactor& redactor, FileResul
     }
     redactor.find_pii(written, path, file.residual, problem);
 }
+
+// "[12/340] exports/t_5f2a1c.json" on one stderr line, only on a terminal and for long runs.
+class Progress {
+public:
+    Progress(size_t total, bool text) : m_total(total), m_on(text && total >= 20 && isatty(STDERR_FILENO) != 0) {}
+    void show(const std::string& path) {
+        if (!m_on) return;
+        ++m_done;
+        std::string shown = escape_for_terminal(path);
+        if (shown.size() > 60) shown = "..." + shown.substr(shown.size() - 57);
+        std::cerr << "\r\x1b[K[" << m_done << "/" << m_total << "] " << shown << std::flush;
+    }
+    void clear() {
+        if (m_on) std::cerr << "\r\x1b[K" << std::flush;
+    }
+
+private:
+    size_t m_total;
+    size_t m_done = 0;
+    bool m_on;
+};
 
 }  // namespace
 
@@ -305,7 +329,9 @@ int execute_redact(const RedactCommandOptions& options) {
 
     TranscriptRedactor redactor(redact);
     std::set<std::string> outputs;
+    Progress progress(work.size(), options.format == "text");
     for (const WorkItem& item : work) {
+        progress.show(item.display);
         if (!options.in_place) {
             std::string key = canonical_or_self(item.output).string();
             if (!outputs.insert(key).second) {
@@ -358,6 +384,7 @@ int execute_redact(const RedactCommandOptions& options) {
         file.status = file.residual.empty() ? "written" : "residual";
         report.files.push_back(std::move(file));
     }
+    progress.clear();
     if (options.format == "json") {
         write_redact_json(report, std::cout);
     } else {

@@ -38,12 +38,13 @@ std::string quoted(std::string_view text) {
 
 }  // namespace
 
-TranscriptRedactor::TranscriptRedactor(const RedactOptions& options) : m_options(options), m_planner(options) {}
+TranscriptRedactor::TranscriptRedactor(const RedactOptions& options)
+    : m_options(options), m_planner(options), m_force(options.force_transcript) {}
 
 RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view path, std::string* output,
                                       std::vector<SpanReport>* reports, BufferRedaction* info, std::string& problem) {
     TranscriptFormat format = detect_transcript_format(input.substr(0, k_transcript_sniff_bytes), path,
-                                                       m_options.force_transcript);
+                                                       m_force);
     if (info) info->format = format;
     std::vector<RawEdit> edits;
     bool ok = true;
@@ -89,10 +90,10 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
         case TranscriptFormat::none:
             return RedactStatus::not_transcript;
         case TranscriptFormat::assemblyai_json: {
-            JsonDecodeResult result = m_json.decode(input, m_options.force_transcript, handle);
+            JsonDecodeResult result = m_json.decode(input, m_force, handle);
             if (info && result.utf8_repaired) info->utf8_repaired = true;
             if (result.status == JsonDecodeStatus::invalid) {
-                if (result.transcripts == 0 && !m_options.force_transcript &&
+                if (result.transcripts == 0 && !m_force &&
                     !has_assemblyai_markers(input.substr(0, k_transcript_sniff_bytes))) {
                     return RedactStatus::not_transcript;
                 }

@@ -48,6 +48,10 @@ public:
     RedactStatus find_pii(std::string_view input, std::string_view path, std::vector<SpanReport>& found,
                           std::string& problem);
 
+    // Treat any text input as a transcript (files named on the command line); starts as
+    // RedactOptions::force_transcript.
+    void set_force_transcript(bool force) { m_force = force; }
+
 private:
     // One pass: with `output`, redacts into it; without, only reports the detected spans.
     RedactStatus pass(std::string_view input, std::string_view path, std::string* output,
@@ -58,6 +62,7 @@ private:
     TranscriptJsonDecoder m_json;
     TranscriptDocument m_doc;
     std::vector<RedactSpan> m_spans;
+    bool m_force = false;
 };
 
 // The fuzz-friendly entry point: the redacted copy of `input`, or nullopt when it is not a
