@@ -93,9 +93,14 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
             JsonDecodeResult result = m_json.decode(input, m_force, handle);
             if (info && result.utf8_repaired) info->utf8_repaired = true;
             if (result.status == JsonDecodeStatus::invalid) {
-                if (result.transcripts == 0 && !m_force &&
-                    !has_assemblyai_markers(input.substr(0, k_transcript_sniff_bytes))) {
-                    return RedactStatus::not_transcript;
+                if (result.transcripts == 0 && !has_assemblyai_markers(input.substr(0, k_transcript_sniff_bytes))) {
+                    // Not JSON after all ("[00:00:01] ..." notes): a named file is plain text.
+                    if (!m_force) return RedactStatus::not_transcript;
+                    if (info) info->format = TranscriptFormat::plain_text;
+                    edits.clear();
+                    decode_plain_transcript(input, m_doc);
+                    handle(m_doc);
+                    break;
                 }
                 problem = "transcript JSON is not valid (" + result.error + ")";
                 return RedactStatus::invalid;
