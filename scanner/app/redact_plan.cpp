@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_set>
 
 #include "app/redact_substitute.h"
 #include "match/rule_matcher.h"
@@ -124,12 +125,15 @@ void SpanPlanner::find_spans(const TranscriptDocument& doc, bool spread, std::ve
     if (spread) {
         // The same value said or written elsewhere (summary, chapters, words that do not repeat
         // `text`) is the same PII: redact every whole-word occurrence.
-        std::vector<std::pair<std::string, uint32_t>> values;
+        // Each distinct value costs one pass over the blob: bounded, so a transcript with
+        // thousands of different values stays linear (the detectors still cover every one).
+        constexpr size_t k_max_spread_values = 512;
+        std::vector<std::pair<std::string_view, uint32_t>> values;
+        std::unordered_set<std::string_view> seen;
         for (const RedactSpan& s : spans) {
             std::string_view v = trim_value(blob.substr(s.begin, s.end - s.begin));
-            if (alnum_count(v) < 3) continue;
-            bool seen = std::any_of(values.begin(), values.end(), [&](const auto& x) { return x.first == v; });
-            if (!seen) values.emplace_back(std::string(v), s.policy);
+            if (alnum_count(v) < 3 || values.size() >= k_max_spread_values) continue;
+            if (seen.insert(v).second) values.emplace_back(v, s.policy);
         }
         for (const auto& [value, policy] : values) {
             find_whole_words(blob, value, [&](size_t at) {
@@ -201,30 +205,44 @@ bool SpanPlanner::plan_field_edits(const TranscriptDocument& doc, std::string_vi
 void SpanPlanner::describe(const TranscriptDocument& doc, std::string_view input, const std::vector<RedactSpan>& spans,
                            std::vector<SpanReport>& out) const {
     std::string_view blob = doc.blob();
-    for (const RedactSpan& sp : spans) {
-        if (!sp.detected) continue;
-        const TextSegment* best = nullptr;
-        int64_t time = -1;
-        for (const TextSegment& s : doc.segments) {
-            if (s.begin > sp.begin || sp.begin >= s.end) continue;
-            if (time < 0 && s.start_ms >= 0) time = s.start_ms;
-            if (best == nullptr || place_rank(s.kind) < place_rank(best->kind)) best = &s;
+    // For each span, the most telling field holding its first byte and the first audio time
+    // there: one pass over the fields, each looking up the spans that start inside it.
+    std::vector<const TextSegment*> best(spans.size(), nullptr);
+    std::vector<int64_t> time(spans.size(), -1);
+    for (const TextSegment& s : doc.segments) {
+        if (s.end <= s.begin) continue;
+        auto it = std::partition_point(spans.begin(), spans.end(), [&](const RedactSpan& sp) { return sp.begin < s.begin; });
+        for (; it != spans.end() && it->begin < s.end; ++it) {
+            auto k = static_cast<size_t>(it - spans.begin());
+            if (time[k] < 0 && s.start_ms >= 0) time[k] = s.start_ms;
+            if (best[k] == nullptr || place_rank(s.kind) < place_rank(best[k]->kind)) best[k] = &s;
         }
-        if (best != nullptr && is_unredacted_kind(best->kind)) continue;  // dropped with its field
+    }
+    uint64_t counted_to = 0;
+    size_t line = 1;
+    for (size_t k = 0; k < spans.size(); ++k) {
+        const RedactSpan& sp = spans[k];
+        if (!sp.detected) continue;
+        if (best[k] != nullptr && is_unredacted_kind(best[k]->kind)) continue;  // dropped with its field
         SpanReport r;
         r.policy = m_options.policies[sp.policy];
         r.value = std::string(blob.substr(sp.begin, sp.end - sp.begin));
-        if (best != nullptr && doc.format == TranscriptFormat::assemblyai_json) {
-            r.location = doc.json_path(*best);
-        } else if (best != nullptr) {
-            uint64_t at = std::min<uint64_t>(best->raw_begin + (sp.begin - best->begin), input.size());
+        if (best[k] != nullptr && doc.format == TranscriptFormat::assemblyai_json) {
+            r.location = doc.json_path(*best[k]);
+        } else if (best[k] != nullptr) {
+            uint64_t at = std::min<uint64_t>(best[k]->raw_begin + (sp.begin - best[k]->begin), input.size());
+            // Spans come in input order in SRT, VTT and text: count newlines incrementally.
+            if (at < counted_to) counted_to = 0, line = 1;
+            line += static_cast<size_t>(std::count(input.begin() + static_cast<std::ptrdiff_t>(counted_to),
+                                                   input.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+            counted_to = at;
             r.location = "line ";
-            r.location += std::to_string(1 + std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+            r.location += std::to_string(line);
         }
-        if (time >= 0) {
+        if (time[k] >= 0) {
             if (!r.location.empty()) r.location += ' ';
             r.location += "at ";
-            r.location += seconds(time);
+            r.location += seconds(time[k]);
         }
         out.push_back(std::move(r));
     }
