@@ -106,3 +106,36 @@ TEST_CASE("an archive with a zip-slip member is refused whole", "[redact][archiv
     CHECK(result.problem.find("zip-slip") != std::string::npos);
     CHECK(result.output.empty());
 }
+
+TEST_CASE("an archive with a broken transcript member is refused, not half-redacted", "[redact][archive]") {
+    RedactOptions options;
+    options.policies = {"email_address"};
+    options.matcher = &engine().matcher();
+    TranscriptRedactor redactor(options);
+    std::string broken = R"({"id": "t", "status": "completed", "audio_url": "https://e.com/a.mp3", "words": [{"text": "hi")";
+    std::string input = build(ArchiveKind::tar_gzip, {{"call.srt", k_srt}, {"t.json", broken}});
+    ArchiveRedaction result;
+    redact_archive(input, "exports.tgz", redactor, result);
+    CHECK_FALSE(result.ok);
+    CHECK(result.problem.find("exports.tgz!t.json") != std::string::npos);
+}
+
+TEST_CASE("nested archives are redacted inside their parent", "[redact][archive]") {
+    RedactOptions options;
+    options.policies = {"email_address"};
+    options.matcher = &engine().matcher();
+    TranscriptRedactor redactor(options);
+    std::string inner = build(ArchiveKind::zip, {{"call.srt", k_srt}});
+    std::string outer = build(ArchiveKind::tar, {{"inner.zip", inner}, {"readme.txt", "hello\n"}});
+    ArchiveRedaction result;
+    redact_archive(outer, "outer.tar", redactor, result);
+    REQUIRE(result.ok);
+    REQUIRE(result.items.size() == 1);
+    CHECK(result.items[0].path == "outer.tar!inner.zip!call.srt");
+    auto members = read_all(result.output);
+    REQUIRE(members.size() == 2);
+    auto nested = read_all(members[0].second);
+    REQUIRE(nested.size() == 1);
+    CHECK(nested[0].second.find("####.#########@#######.###") != std::string::npos);
+    CHECK(members[1].second == "hello\n");
+}
