@@ -8,6 +8,8 @@ namespace aaiscan {
 
 void add_redact_command(CLI::App& app, CommandSlot& slot) {
     auto* cmd = app.add_subcommand("redact", "Write redacted copies of transcript exports (JSON, SRT, VTT, text, archives)");
+    cmd->footer("Exit codes: 0 written and verified clean, 1 PII of an applied policy remains after "
+                "verification, 2 usage, I/O or parse error. See docs/redact.md.");
     auto opts = std::make_shared<RedactCommandOptions>();
     cmd->add_option("inputs", opts->inputs, "Transcript files, archives or directories")->required();
     cmd->add_option("--out", opts->out_dir, "Directory for the redacted copies (mirrors the inputs' paths)")
