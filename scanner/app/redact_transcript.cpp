@@ -2,6 +2,7 @@
 #include "app/redact_transcript.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "decode/transcript_detect.h"
 #include "decode/transcript_subtitles.h"
@@ -132,7 +133,8 @@ void TranscriptRedactor::redact(std::string_view input, std::string_view path, B
     std::string next;
     std::string_view source = input;
     for (int i = 0; i < k_max_passes; ++i) {
-        RedactStatus status = pass(source, path, &next, &out.redacted, i == 0 ? &out : nullptr, out.problem);
+        std::vector<SpanReport> reports;
+        RedactStatus status = pass(source, path, &next, &reports, i == 0 ? &out : nullptr, out.problem);
         if (status != RedactStatus::redacted) {
             if (i == 0) {
                 out.status = status;
@@ -140,6 +142,9 @@ void TranscriptRedactor::redact(std::string_view input, std::string_view path, B
             }
             break;  // a later pass failed: keep the last good output
         }
+        if (i > 0 && next == source) break;  // nothing more the substitution can change
+        out.redacted.insert(out.redacted.end(), std::make_move_iterator(reports.begin()),
+                            std::make_move_iterator(reports.end()));
         current.swap(next);
         source = current;
         out.residual.clear();
