@@ -7,7 +7,7 @@
 
 using namespace aaiscan;
 
-TEST_CASE("--policies: default and all mean every detectable policy", "[redact][command]") {
+TEST_CASE("policies option: default and all mean every detectable policy", "[redact][command]") {
     std::vector<std::string> detectable = {"email_address", "person_name", "phone_number"};
     std::vector<std::string> undetectable;
     CHECK(resolve_redact_policies("", detectable, undetectable) == detectable);
@@ -15,7 +15,7 @@ TEST_CASE("--policies: default and all mean every detectable policy", "[redact][
     CHECK(undetectable.empty());
 }
 
-TEST_CASE("--policies: a list is checked, sorted and deduplicated", "[redact][command]") {
+TEST_CASE("policies option: a list is checked, sorted and deduplicated", "[redact][command]") {
     std::vector<std::string> detectable = {"email_address", "person_name", "phone_number"};
     std::vector<std::string> undetectable;
     CHECK(resolve_redact_policies(" person_name, email_address,person_name", detectable, undetectable) ==
