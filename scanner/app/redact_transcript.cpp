@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <iterator>
 
+#include <simdjson.h>
+
 #include "decode/transcript_detect.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
+#include "util/escape.h"
 
 namespace aaiscan {
 namespace {
@@ -35,6 +38,23 @@ std::string quoted(std::string_view text) {
     out.append(text);
     out.push_back('"');
     return out;
+}
+
+// The transcript decoder reads only what it needs (simdjson On-Demand); a file that is going
+// to be rewritten must be JSON from end to end. Invalid UTF-8 alone is tolerated (those bytes are
+// kept as they are). Empty `error` when well formed.
+std::string json_problem(std::string_view input) {
+    thread_local simdjson::dom::parser parser;
+    simdjson::padded_string padded(input);
+    simdjson::dom::element root;
+    auto error = parser.parse(padded).get(root);
+    if (error == simdjson::UTF8_ERROR) {
+        // Check the structure of a repaired copy: invalid bytes must not hide a broken file.
+        simdjson::padded_string repaired(to_valid_utf8(input));
+        error = parser.parse(repaired).get(root);
+    }
+    if (error == simdjson::SUCCESS) return {};
+    return simdjson::error_message(error);
 }
 
 }  // namespace
@@ -107,6 +127,13 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
                 return RedactStatus::invalid;
             }
             if (result.status == JsonDecodeStatus::not_transcript) return RedactStatus::not_transcript;
+            if (output) {
+                std::string json_error = json_problem(input);
+                if (!json_error.empty()) {
+                    problem = "transcript JSON is not valid (" + json_error + ")";
+                    return RedactStatus::invalid;
+                }
+            }
             break;
         }
         case TranscriptFormat::srt:

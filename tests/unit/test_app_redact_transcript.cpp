@@ -190,6 +190,10 @@ TEST_CASE("broken and foreign inputs are reported, never half-redacted", "[redac
     diagnostics.clear();
     CHECK_FALSE(redact_transcript_buffer("{\"name\": \"package\"}", "package.json", options(Substitution::hash), diagnostics));
     CHECK(run("{\"name\": \"package\"}", options(Substitution::hash), "package.json").status == RedactStatus::not_transcript);
+    // Broken where the transcript decoder does not look: still refused.
+    std::string tail_garbage = full.substr(0, full.rfind('}')) + ", \"extra\": [1, 2,, 3], \"flag\": tru}";
+    BufferRedaction garbage = run(tail_garbage, options(Substitution::hash));
+    CHECK(garbage.status == RedactStatus::invalid);
     auto ok = redact_transcript_buffer(full, "t.json", options(Substitution::hash), diagnostics);
     REQUIRE(ok);
     CHECK(ok->find("Whitfield") == std::string::npos);
