@@ -143,6 +143,11 @@ ArchiveStatus ArchiveReader::next(ArchiveMember& member) {
         member.size = static_cast<uint64_t>(archive_entry_size(entry));
     }
     member.encrypted = archive_entry_is_data_encrypted(entry) > 0;
+    member.mode = static_cast<uint32_t>(archive_entry_perm(entry));
+    member.mtime = archive_entry_mtime_is_set(entry) ? static_cast<int64_t>(archive_entry_mtime(entry)) : 0;
+    const char* target = archive_entry_hardlink(entry);
+    if (target == nullptr) target = archive_entry_symlink(entry);
+    member.link_target = target ? target : "";
     return ArchiveStatus::ok;
 }
 

@@ -23,6 +23,9 @@ struct ArchiveMember {
     MemberType type = MemberType::regular;
     std::optional<uint64_t> size;  // declared uncompressed size, when the format records it
     bool encrypted = false;
+    uint32_t mode = 0;        // permission bits, as recorded (for writing the archive back)
+    int64_t mtime = 0;        // modification time, seconds since the epoch (0 when not recorded)
+    std::string link_target;  // symlink or hard-link target (attacker-controlled, like `name`)
 };
 
 enum class ArchiveStatus : uint8_t {

@@ -10,6 +10,8 @@ A case is a folder fixtures/golden/<name>/ with
   expected.code  expected exit code
   expected.err   optional expected stderr
   stdin          optional bytes fed to the command's standard input
+  after.sh       optional script run in the working directory after the command (with $AAISCAN,
+                 the binary): its stdout must equal expected.after (files the command wrote)
   unprivileged   optional marker: run the command without the capabilities that let root read
                  any file (setpriv), so permission tests behave the same for root and users
 Paths of the temporary directory and of fixtures/ are replaced by <TMP> and <FIXTURES>.
@@ -47,6 +49,7 @@ def run_case(binary, fixtures, case_dir, update):
         env = dict(os.environ)
         env["NO_COLOR"] = "1"
         env["FIXTURES"] = fixtures
+        env["AAISCAN"] = os.path.abspath(binary)
         env["GIT_CONFIG_GLOBAL"] = os.devnull
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["GIT_AUTHOR_NAME"] = env["GIT_COMMITTER_NAME"] = "Golden Test"
@@ -66,6 +69,12 @@ def run_case(binary, fixtures, case_dir, update):
                 stdin_bytes = f.read()
         proc = subprocess.run(prefix + [binary] + args, cwd=work, env=env, capture_output=True,
                               input=stdin_bytes, timeout=120)
+        after = os.path.abspath(os.path.join(case_dir, "after.sh"))
+        after_out = None
+        if os.path.exists(after):
+            done = subprocess.run(["bash", after], cwd=work, env=env, capture_output=True, timeout=120)
+            after_out = normalise(done.stdout.decode("utf-8", "replace") +
+                                  done.stderr.decode("utf-8", "replace"), work, fixtures)
         # Restore permissions a setup may have removed so the temp dir can be deleted.
         subprocess.run(["chmod", "-R", "u+rwX", tmp], check=False)
         out = normalise(proc.stdout.decode("utf-8", "replace"), work, fixtures)
@@ -73,6 +82,8 @@ def run_case(binary, fixtures, case_dir, update):
         code = str(proc.returncode)
 
     files = {"expected.out": out, "expected.code": code + "\n"}
+    if after_out is not None:
+        files["expected.after"] = after_out
     if update:
         for fname, content in files.items():
             with open(os.path.join(case_dir, fname), "w", encoding="utf-8") as f:
@@ -97,6 +108,15 @@ def run_case(binary, fixtures, case_dir, update):
                                     "expected.out", "actual stdout")
         print(f"FAIL {name}: stdout differs\n" + "".join(diff))
         ok = False
+    if after_out is not None:
+        with open(os.path.join(case_dir, "expected.after"), encoding="utf-8") as f:
+            want_after = f.read()
+        if want_after != after_out:
+            import difflib
+            diff = difflib.unified_diff(want_after.splitlines(True), after_out.splitlines(True),
+                                        "expected.after", "actual after.sh output")
+            print(f"FAIL {name}: after.sh output differs\n" + "".join(diff))
+            ok = False
     err_file = os.path.join(case_dir, "expected.err")
     if os.path.exists(err_file):
         with open(err_file, encoding="utf-8") as f:

@@ -1,0 +1,202 @@
+// Byte-exact JSON editing for `redact` (see redact_json_edit.h).
+#include "app/redact_json_edit.h"
+
+#include <algorithm>
+
+namespace aaiscan {
+namespace {
+
+bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+size_t skip_space(std::string_view s, size_t i) {
+    while (i < s.size() && is_json_space(s[i])) ++i;
+    return i;
+}
+
+// Just after the closing quote of the string opening at `at`, or npos.
+size_t skip_string(std::string_view s, size_t at) {
+    for (size_t i = at + 1; i < s.size(); ++i) {
+        if (s[i] == '\\') {
+            ++i;
+        } else if (s[i] == '"') {
+            return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+bool apply_edits(std::string_view input, std::vector<RawEdit>& edits, std::string& out) {
+    std::stable_sort(edits.begin(), edits.end(), [](const RawEdit& a, const RawEdit& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+    size_t grow = 0;
+    for (const RawEdit& e : edits) grow += e.replacement.size();
+    out.clear();
+    out.reserve(input.size() + grow);
+    uint64_t cursor = 0;
+    for (const RawEdit& e : edits) {
+        if (e.begin < cursor || e.end < e.begin || e.end > input.size()) return false;
+        out.append(input.substr(cursor, e.begin - cursor));
+        out.append(e.replacement);
+        cursor = e.end;
+    }
+    out.append(input.substr(cursor));
+    return true;
+}
+
+size_t skip_json_value(std::string_view s, size_t at) {
+    size_t i = skip_space(s, at);
+    if (i >= s.size()) return std::string_view::npos;
+    char c = s[i];
+    if (c == '"') return skip_string(s, i);
+    if (c == '{' || c == '[') {
+        // Iterative: the depth is only counted, so hostile nesting costs nothing but time.
+        size_t depth = 0;
+        while (i < s.size()) {
+            char d = s[i];
+            if (d == '"') {
+                i = skip_string(s, i);
+                if (i == std::string_view::npos) return i;
+                continue;
+            }
+            if (d == '{' || d == '[') {
+                ++depth;
+            } else if (d == '}' || d == ']') {
+                if (depth == 0) return std::string_view::npos;
+                if (--depth == 0) return i + 1;
+            }
+            ++i;
+        }
+        return std::string_view::npos;
+    }
+    size_t begin = i;
+    while (i < s.size() && !is_json_space(s[i]) && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ':') ++i;
+    return i == begin ? std::string_view::npos : i;
+}
+
+bool read_json_members(std::string_view s, size_t at, std::vector<JsonMember>& members, size_t& object_open,
+                       size_t& object_close) {
+    members.clear();
+    size_t i = skip_space(s, at);
+    if (i >= s.size() || s[i] != '{') return false;
+    object_open = i;
+    i = skip_space(s, i + 1);
+    if (i < s.size() && s[i] == '}') {
+        object_close = i;
+        return true;
+    }
+    while (i < s.size()) {
+        if (s[i] != '"') return false;
+        JsonMember m;
+        m.key_begin = i;
+        size_t key_end = skip_string(s, i);
+        if (key_end == std::string_view::npos) return false;
+        m.key_end = key_end;
+        m.name = s.substr(i + 1, key_end - i - 2);
+        i = skip_space(s, key_end);
+        if (i >= s.size() || s[i] != ':') return false;
+        m.value_begin = skip_space(s, i + 1);
+        size_t value_end = skip_json_value(s, m.value_begin);
+        if (value_end == std::string_view::npos) return false;
+        m.value_end = value_end;
+        members.push_back(m);
+        i = skip_space(s, value_end);
+        if (i >= s.size()) return false;
+        if (s[i] == '}') {
+            object_close = i;
+            return true;
+        }
+        if (s[i] != ',') return false;
+        i = skip_space(s, i + 1);
+    }
+    return false;
+}
+
+std::string json_escape_content(std::string_view text) {
+    static const char* k_hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (u < 0x20) {
+                    out += "\\u00";
+                    out.push_back(k_hex[u >> 4]);
+                    out.push_back(k_hex[u & 0xF]);
+                } else {
+                    out.push_back(c);
+                }
+        }
+    }
+    return out;
+}
+
+void plan_object_edits(std::string_view s, const std::vector<JsonMember>& members, size_t object_open,
+                       const std::function<bool(std::string_view name)>& remove,
+                       const std::vector<std::pair<std::string, std::string>>& set, bool add_missing,
+                       std::vector<RawEdit>& edits) {
+    const size_t n = members.size();
+    std::vector<bool> removed(n, false);
+    for (size_t i = 0; i < n; ++i) removed[i] = remove && remove(members[i].name);
+    // The last kept member, and whether one follows each index.
+    std::vector<bool> kept_after(n + 1, false);
+    for (size_t i = n; i-- > 0;) kept_after[i] = kept_after[i + 1] || !removed[i];
+    // A removed member takes the separator after it when a kept member follows (so the next key
+    // takes its place), otherwise the separator before it (so no comma dangles): the ranges of
+    // neighbouring removed members then join up exactly.
+    for (size_t i = 0; i < n; ++i) {
+        if (!removed[i]) continue;
+        if (kept_after[i + 1]) {
+            edits.push_back({members[i].key_begin, members[i + 1].key_begin, {}});
+        } else if (i > 0) {
+            edits.push_back({members[i - 1].value_end, members[i].value_end, {}});
+        } else {
+            edits.push_back({members[i].key_begin, members[i].value_end, {}});
+        }
+    }
+    // Layout copied from the object itself.
+    std::string colon = ": ";
+    std::string separator = " ";
+    if (n > 0) colon = std::string(s.substr(members[0].key_end, members[0].value_begin - members[0].key_end));
+    if (n == 1) separator = std::string(s.substr(object_open + 1, members[0].key_begin - object_open - 1));
+    if (n > 1) {
+        size_t comma = s.find(',', members[0].value_end);
+        if (comma != std::string_view::npos && comma < members[1].key_begin) {
+            separator = std::string(s.substr(comma + 1, members[1].key_begin - comma - 1));
+        }
+    }
+    size_t last_kept = n;
+    for (size_t i = 0; i < n; ++i) {
+        if (!removed[i]) last_kept = i;
+    }
+    std::string added;
+    for (const auto& [key, value] : set) {
+        bool found = false;
+        for (size_t i = 0; i < n; ++i) {
+            if (removed[i] || members[i].name != key) continue;
+            edits.push_back({members[i].value_begin, members[i].value_end, value});
+            found = true;
+        }
+        if (found || !add_missing) continue;
+        if (!added.empty() || last_kept != n) added += "," + separator;
+        added += "\"" + key + "\"" + colon + value;
+    }
+    if (added.empty()) return;
+    if (last_kept != n) {
+        edits.push_back({members[last_kept].value_end, members[last_kept].value_end, added});
+    } else {
+        edits.push_back({object_open + 1, object_open + 1, separator + added + (n == 0 ? " " : "")});
+    }
+}
+
+}  // namespace aaiscan

@@ -1,0 +1,213 @@
+// Redaction of one transcript file in memory (see redact_transcript.h).
+#include "app/redact_transcript.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include <simdjson.h>
+
+#include "decode/transcript_detect.h"
+#include "decode/transcript_subtitles.h"
+#include "decode/transcript_text.h"
+#include "util/escape.h"
+
+namespace aaiscan {
+namespace {
+
+constexpr int k_max_passes = 3;
+
+bool has_member(const std::vector<JsonMember>& members, std::string_view name) {
+    return std::any_of(members.begin(), members.end(), [&](const JsonMember& m) { return m.name == name; });
+}
+
+std::string json_string_list(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ", ";
+        out += '"';
+        out += json_escape_content(items[i]);
+        out += '"';
+    }
+    return out + "]";
+}
+
+std::string quoted(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.push_back('"');
+    out.append(text);
+    out.push_back('"');
+    return out;
+}
+
+// The transcript decoder reads only what it needs (simdjson On-Demand); a file that is going
+// to be rewritten must be JSON from end to end. Invalid UTF-8 alone is tolerated (those bytes are
+// kept as they are). Empty `error` when well formed.
+std::string json_problem(std::string_view input) {
+    thread_local simdjson::dom::parser parser;
+    simdjson::padded_string padded(input);
+    simdjson::dom::element root;
+    auto error = parser.parse(padded).get(root);
+    if (error == simdjson::UTF8_ERROR) {
+        // Check the structure of a repaired copy: invalid bytes must not hide a broken file.
+        simdjson::padded_string repaired(to_valid_utf8(input));
+        error = parser.parse(repaired).get(root);
+    }
+    if (error == simdjson::SUCCESS) return {};
+    return simdjson::error_message(error);
+}
+
+}  // namespace
+
+TranscriptRedactor::TranscriptRedactor(const RedactOptions& options)
+    : m_options(options), m_planner(options), m_force(options.force_transcript) {}
+
+RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view path, std::string* output,
+                                      std::vector<SpanReport>* reports, BufferRedaction* info, std::string& problem) {
+    TranscriptFormat format = detect_transcript_format(input.substr(0, k_transcript_sniff_bytes), path,
+                                                       m_force);
+    if (info) info->format = format;
+    std::vector<RawEdit> edits;
+    bool ok = true;
+    // The per-transcript work, the same for every format.
+    auto handle = [&](TranscriptDocument& doc) {
+        if (!ok) return;
+        if (info) ++info->transcripts;
+        m_planner.find_spans(doc, output != nullptr, m_spans);
+        if (reports) m_planner.describe(doc, input, m_spans, *reports);
+        if (!output) return;
+        if (!m_planner.plan_field_edits(doc, input, m_spans, edits, problem)) {
+            ok = false;
+            return;
+        }
+        if (doc.format != TranscriptFormat::assemblyai_json) return;
+        std::vector<JsonMember> members;
+        size_t open = 0, close = 0;
+        if (!read_json_members(input, doc.raw_begin, members, open, close)) {
+            problem = "malformed JSON object at byte " + std::to_string(doc.raw_begin);
+            ok = false;
+            return;
+        }
+        std::vector<std::string> policies = m_options.policies;
+        if (doc.redact_pii.value_or(false) && doc.policies_listed) {
+            for (const auto& p : doc.redact_policies) {
+                if (std::find(policies.begin(), policies.end(), p) == policies.end()) policies.push_back(p);
+            }
+            std::sort(policies.begin(), policies.end());
+        }
+        std::vector<std::pair<std::string, std::string>> set = {
+            {"redact_pii", "true"},
+            {"redact_pii_policies", json_string_list(policies)},
+            {"redact_pii_sub", quoted(to_string(m_options.substitution))},
+        };
+        // Settings are added to transcript objects only, not to /sentences or /paragraphs bodies.
+        bool add = has_member(members, "text") || has_member(members, "words") || has_member(members, "redact_pii");
+        auto unredacted = [](std::string_view name) { return name.starts_with("unredacted_"); };
+        if (info) info->removed_fields += doc.unredacted.size();
+        plan_object_edits(input, members, open, unredacted, set, add, edits);
+    };
+
+    switch (format) {
+        case TranscriptFormat::none:
+            return RedactStatus::not_transcript;
+        case TranscriptFormat::assemblyai_json: {
+            JsonDecodeResult result = m_json.decode(input, m_force, handle);
+            if (info && result.utf8_repaired) info->utf8_repaired = true;
+            if (result.status == JsonDecodeStatus::invalid) {
+                if (result.transcripts == 0 && !has_assemblyai_markers(input.substr(0, k_transcript_sniff_bytes))) {
+                    // Not JSON after all ("[00:00:01] ..." notes): a named file is plain text.
+                    if (!m_force) return RedactStatus::not_transcript;
+                    if (info) info->format = TranscriptFormat::plain_text;
+                    edits.clear();
+                    decode_plain_transcript(input, m_doc);
+                    handle(m_doc);
+                    break;
+                }
+                problem = "transcript JSON is not valid (" + result.error + ")";
+                return RedactStatus::invalid;
+            }
+            if (result.status == JsonDecodeStatus::not_transcript) return RedactStatus::not_transcript;
+            if (output) {
+                std::string json_error = json_problem(input);
+                if (!json_error.empty()) {
+                    problem = "transcript JSON is not valid (" + json_error + ")";
+                    return RedactStatus::invalid;
+                }
+            }
+            break;
+        }
+        case TranscriptFormat::srt:
+        case TranscriptFormat::vtt:
+            if (!decode_subtitles(input, format, m_doc)) return RedactStatus::not_transcript;
+            handle(m_doc);
+            break;
+        case TranscriptFormat::plain_text:
+            decode_plain_transcript(input, m_doc);
+            handle(m_doc);
+            break;
+    }
+    if (!ok) return RedactStatus::invalid;
+    if (output && !apply_edits(input, edits, *output)) {
+        problem = "internal: overlapping edits";
+        return RedactStatus::invalid;
+    }
+    return RedactStatus::redacted;
+}
+
+void TranscriptRedactor::redact(std::string_view input, std::string_view path, BufferRedaction& out) {
+    out = BufferRedaction{};
+    std::string current;
+    std::string next;
+    std::string_view source = input;
+    for (int i = 0; i < k_max_passes; ++i) {
+        std::vector<SpanReport> reports;
+        RedactStatus status = pass(source, path, &next, &reports, i == 0 ? &out : nullptr, out.problem);
+        if (status != RedactStatus::redacted) {
+            if (i == 0) {
+                out.status = status;
+                return;
+            }
+            break;  // a later pass failed: keep the last good output
+        }
+        if (i > 0 && next == source) break;  // nothing more the substitution can change
+        out.redacted.insert(out.redacted.end(), std::make_move_iterator(reports.begin()),
+                            std::make_move_iterator(reports.end()));
+        current.swap(next);
+        source = current;
+        out.residual.clear();
+        std::string problem;
+        if (find_pii(source, path, out.residual, problem) != RedactStatus::redacted) break;
+        if (out.residual.empty()) break;
+    }
+    out.status = RedactStatus::redacted;
+    out.output = std::move(current);
+}
+
+RedactStatus TranscriptRedactor::find_pii(std::string_view input, std::string_view path, std::vector<SpanReport>& found,
+                                          std::string& problem) {
+    return pass(input, path, nullptr, &found, nullptr, problem);
+}
+
+std::optional<std::string> redact_transcript_buffer(std::string_view input, std::string_view path,
+                                                    const RedactOptions& options, std::vector<Diagnostic>& diagnostics) {
+    if (options.matcher == nullptr) {
+        diagnostics.push_back({DiagnosticLevel::error, std::string(path), "no matcher to detect PII with"});
+        return std::nullopt;
+    }
+    TranscriptRedactor redactor(options);
+    BufferRedaction result;
+    redactor.redact(input, path, result);
+    switch (result.status) {
+        case RedactStatus::redacted:
+            return std::move(result.output);
+        case RedactStatus::not_transcript:
+            diagnostics.push_back({DiagnosticLevel::note, std::string(path), "not a transcript export"});
+            return std::nullopt;
+        case RedactStatus::invalid:
+            diagnostics.push_back({DiagnosticLevel::error, std::string(path), result.problem});
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace aaiscan
