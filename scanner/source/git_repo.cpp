@@ -26,6 +26,11 @@ void ensure_libgit2() {
         // Every object is read once (trees and blobs of a history walk are never revisited):
         // the shared object cache would only cost a lock per lookup and memory.
         git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+        // Pack files are read through mmap windows, by default up to 8 GiB of them: a history
+        // scan of a large repository would keep every pack byte it touched resident. A few
+        // dozen MiB of windows (shared by every repository handle) keep memory flat.
+        git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size_t(16) << 20);
+        git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size_t(64) << 20);
     });
 }
 
