@@ -21,9 +21,15 @@
 #include "app/config.h"
 #include "app/engine.h"
 #include "app/item_scanner.h"
+#include "app/transcript_findings.h"
+#include "app/transcript_scan.h"
 #include "decode/archive_reader.h"
 #include "decode/source_map.h"
 #include "decode/text_decoding.h"
+#include "decode/transcript_detect.h"
+#include "decode/transcript_json.h"
+#include "decode/transcript_subtitles.h"
+#include "decode/transcript_text.h"
 #include "report/json_reporter.h"
 #include "report/report_context.h"
 #include "report/sarif_reporter.h"
@@ -31,6 +37,7 @@
 #include "ruleset/rule_loader.h"
 #include "ruleset/rule_set.h"
 #include "suppress/allowlist.h"
+#include "suppress/baseline.h"
 #include "util/error.h"
 #include "util/escape.h"
 
@@ -313,6 +320,122 @@ inline void fuzz_archive(std::string_view data) {
     }
 }
 
+// Checks the segments of a decoded transcript: decoded text inside the blob, raw span inside the
+// input, and (when `exact`, i.e. nothing was unescaped or repaired) the decoded text equal to the
+// raw bytes. Also walks every segment's JSON path and speaker name.
+inline void check_document(std::string_view input, const TranscriptDocument& doc, bool exact) {
+    std::string_view blob = doc.blob();
+    require(doc.raw_begin <= doc.raw_end && doc.raw_end <= input.size(), "transcript span outside the input");
+    for (const TextSegment& s : doc.segments) {
+        require(s.begin <= s.end && s.end <= blob.size(), "segment outside the blob");
+        require(s.raw_begin <= s.raw_end && s.raw_end <= input.size(), "segment raw span outside the input");
+        require(s.speaker == k_no_speaker || s.speaker < doc.speakers.size(), "segment speaker out of range");
+        std::string_view raw = input.substr(s.raw_begin, s.raw_end - s.raw_begin);
+        if (exact && !s.escaped) require(doc.text_of(s) == raw, "unescaped segment differs from its raw bytes");
+        if (s.escaped) {
+            require(json_raw_offset(raw, doc.text_of(s).size()) <= raw.size(), "json_raw_offset past the field");
+        }
+        (void)doc.json_path(s);
+        (void)doc.speaker_name(s);
+    }
+    for (const TranscriptEntity& e : doc.entities) {
+        require(e.segment < doc.segments.size(), "entity names no segment");
+    }
+    for (const UnredactedField& u : doc.unredacted) require(u.raw_key < input.size(), "unredacted key outside the input");
+}
+
+// Findings of the transcript scan path: a rule, a value (but for the structural "unredacted
+// field" finding, which has none) and a 1-based position.
+inline void check_transcript_findings(const ScanOutput& out) {
+    for (const Finding& f : out.findings) {
+        require(f.rule != nullptr, "transcript finding without a rule");
+        require(!f.secret.empty() || f.rule->id == k_unredacted_field_rule, "transcript finding with an empty value");
+        require(f.line >= 1 && f.column >= 1, "transcript finding position is not 1-based");
+    }
+}
+
+// The whole transcript scan path (scan_transcript_export) on `data` named `path`, forced or not.
+inline void scan_transcript(std::string_view data, const char* path, bool force) {
+    const Engine& engine = default_engine();
+    static ScanSettings settings;
+    static BlobScanner scanner(engine.matcher(), settings);
+    TranscriptPolicy policy;
+    policy.force_transcript = force;
+    ScanOutput out;
+    ItemInfo item{path, path, nullptr, true, 0};
+    (void)scan_transcript_export(data, item, policy, engine.rules(), scanner, out);
+    check_transcript_findings(out);
+}
+
+// AssemblyAI transcript JSON (single object, list, plain array, sentences/paragraphs): decoded
+// with and without `force`, every document checked, then the transcript scan path on it.
+inline void fuzz_transcript_json(std::string_view data) {
+    static TranscriptJsonDecoder decoder;
+    for (bool force : {false, true}) {
+        size_t handed = 0;
+        JsonDecodeResult result = decoder.decode(data, force, [&](TranscriptDocument& doc) {
+            ++handed;
+            require(doc.format == TranscriptFormat::assemblyai_json, "JSON document with another format");
+            check_document(data, doc, false);
+        });
+        require(handed == result.transcripts, "transcript count differs from the documents handed over");
+        require(result.status != JsonDecodeStatus::transcripts || handed > 0, "transcripts status without one");
+        require(result.status != JsonDecodeStatus::invalid || !result.error.empty(), "invalid JSON without an error");
+        require(result.resume_offset <= data.size(), "resume offset past the input");
+    }
+    scan_transcript(data, "export/transcript.json", false);
+}
+
+// SRT/VTT and plain-text transcripts, and format detection: every decoder on the same bytes, the
+// decoded text of each segment equal to its bytes in the input; then the transcript scan path.
+inline void fuzz_subtitles(std::string_view data) {
+    std::string_view head = data.substr(0, std::min(data.size(), k_transcript_sniff_bytes));
+    for (const char* path : {"call.srt", "call.vtt", "call_transcript.txt", "notes.md", "t.json"}) {
+        for (bool force : {false, true}) (void)detect_transcript_format(head, path, force);
+    }
+    (void)has_assemblyai_markers(head);
+    static TranscriptDocument doc;
+    for (TranscriptFormat format : {TranscriptFormat::srt, TranscriptFormat::vtt}) {
+        doc.clear();
+        if (decode_subtitles(data, format, doc)) {
+            require(doc.format == format, "subtitle document with another format");
+            check_document(data, doc, true);
+        }
+    }
+    doc.clear();
+    decode_plain_transcript(data, doc);
+    require(doc.blob() == data, "plain transcript blob is not the input");
+    check_document(data, doc, true);
+    size_t line_end = data.find('\n');
+    int64_t ms = parse_cue_time(data.substr(0, std::min(line_end, size_t{64})));
+    require(ms >= -1, "cue time below -1");
+    scan_transcript(data, "call.srt", false);
+    scan_transcript(data, "call.vtt", false);
+    scan_transcript(data, "call_transcript.txt", true);
+}
+
+// Baseline JSON: strict parsing; what loads survives a round trip through to_json().
+inline void fuzz_baseline(std::string_view data) {
+    Baseline baseline;
+    try {
+        baseline = Baseline::parse(std::string(data), "fuzz/.aaiscan-baseline.json");
+    } catch (const Error&) {
+        return;
+    }
+    std::string written = baseline.to_json();
+    require(is_valid_utf8(written), "baseline written as invalid UTF-8");
+    Baseline again;
+    try {
+        again = Baseline::parse(written, "rewritten");
+    } catch (const Error& e) {
+        throw InvariantViolation(std::string("a loaded baseline does not load once written: ") + e.what());
+    }
+    require(again.fingerprints() == baseline.fingerprints(), "baseline round trip lost or invented fingerprints");
+    require(again.to_json() == written, "baseline is not written deterministically");
+    std::unordered_set<std::string> none;
+    require(again.prune(none) == baseline.size() && again.size() == 0, "prune kept entries not present");
+}
+
 struct Entry {
     const char* name;  // the target name: tests/fuzz/fuzz_<name>.cpp, regressions/<name>/
     void (*run)(std::string_view data);
@@ -323,7 +446,8 @@ inline const std::vector<Entry>& entries() {
     static const std::vector<Entry> all = {
         {"rules", fuzz_rules}, {"config", fuzz_config}, {"scan", fuzz_scan},
         {"sniff", fuzz_sniff}, {"report", fuzz_report}, {"archive", fuzz_archive},
-        {"engines", fuzz_engines},
+        {"engines", fuzz_engines}, {"transcript_json", fuzz_transcript_json},
+        {"subtitles", fuzz_subtitles}, {"baseline", fuzz_baseline},
     };
     return all;
 }

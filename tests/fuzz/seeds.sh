@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: seeds.sh OUT_DIR}
 rm -rf "$out"
-mkdir -p "$out"/{rules,config,scan,sniff,report,archive,engines}
+mkdir -p "$out"/{rules,config,scan,sniff,report,archive,engines,transcript_json,subtitles,baseline}
 
 # Copies FILE into DIR under a name derived from its path (flattened, unique).
 seed() {
@@ -53,6 +53,59 @@ if [ -f "$root/fixtures/archives/make_archives.py" ]; then
 fi
 gzip -9nc "$root/fixtures/demo/app.py" > "$out/archive/app.py.gz"
 tar -C "$root/fixtures/demo" -cf "$out/archive/demo.tar" . 2>/dev/null || true
+
+# Transcripts: every JSON fixture (transcripts, lists, sentences/paragraphs, non-transcripts) for
+# the JSON decoder; subtitles and plain-text transcripts (and a few JSON ones, for detection) for
+# the subtitle target. Big exports are also cut down to a few words each, to fit -max_len.
+while IFS= read -r -d '' f; do
+    [ "$(stat -c %s "$f")" -le 262144 ] || continue
+    case "$f" in
+        */expected.*) ;;
+        *.json) seed "$out/transcript_json" "$f" ;;
+        *.srt|*.vtt|*transcript*.txt|*_captions|*saved_as_text.txt) seed "$out/subtitles" "$f" ;;
+    esac
+done < <(find "$root/fixtures" -type f -print0)
+for f in "$root"/fixtures/transcripts/corpus/{list_page,sentences,not_a_transcript}.json; do
+    [ -f "$f" ] && seed "$out/subtitles" "$f"
+done
+python3 - "$root" "$out/transcript_json" <<'PY'
+import json, os, sys
+root, out = sys.argv[1], sys.argv[2]
+def cut(v):
+    if isinstance(v, list):
+        return [cut(x) for x in v[:4]]
+    if isinstance(v, dict):
+        return {k: cut(x) for k, x in v.items()}
+    if isinstance(v, str) and len(v) > 200:
+        return v[:200]
+    return v
+for d in ("fixtures/transcripts/samples", "fixtures/transcripts/corpus"):
+    for name in sorted(os.listdir(os.path.join(root, d))):
+        if not name.endswith(".json"):
+            continue
+        try:
+            data = json.load(open(os.path.join(root, d, name), encoding="utf-8"))
+        except ValueError:
+            continue
+        with open(os.path.join(out, "cut_" + name), "w", encoding="utf-8") as f:
+            json.dump(cut(data), f, ensure_ascii=False)
+PY
+printf '{"id":"t1","text":"a\\u00e9\\ud83d\\ude00 b","words":[{"text":"a\\u00e9\\ud83d\\ude00","start":0,"end":5,"speaker":"A"},{"text":"b","start":6,"end":9,"speaker":null}]}' \
+    > "$out/transcript_json/escapes"
+printf '[{"id":"a","text":"x","status":"completed"},{"id":"b","text":"y","audio_url":"u"}' > "$out/transcript_json/truncated-list"
+printf '1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Speaker A:</i> hi\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nthere\r\n' \
+    > "$out/subtitles/crlf.srt"
+printf 'WEBVTT\n\nNOTE x\n\nSTYLE\n::cue{}\n\n00:01.000 --> 00:02.000 align:start\n<v Ann>hi <c.x>there</c><00:01.500> you</v>\n' \
+    > "$out/subtitles/tags.vtt"
+printf '[00:00:01] Speaker A: hello\n00:01:02 Speaker B: my card is 4111 1111 1111 1111\nSpeaker A:\n' \
+    > "$out/subtitles/plain.txt"
+
+# Baselines: the golden ones, and the shapes the parser accepts (bare strings, duplicates, extras).
+while IFS= read -r -d '' f; do seed "$out/baseline" "$f"; done \
+    < <(find "$root/fixtures" -type f -name '*baseline*.json' -print0)
+printf '{"version":1,"fingerprints":[]}' > "$out/baseline/empty"
+printf '{"version":1,"fingerprints":["ab","ab",{"fingerprint":"cd","path":"\\u00e9/x","rule_id":7}],"x":null}' \
+    > "$out/baseline/mixed"
 
 # Hand-made edge seeds: UTF-16 with and without BOMs, a NUL after 8 KiB, hostile names.
 printf '\xff\xfea\x00=\x00k\x00\n\x00' > "$out/sniff/utf16le-bom"
