@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -21,6 +22,7 @@
 #include "app/config.h"
 #include "app/engine.h"
 #include "app/item_scanner.h"
+#include "app/redact_transcript.h"
 #include "app/transcript_findings.h"
 #include "app/transcript_scan.h"
 #include "decode/archive_reader.h"
@@ -436,6 +438,41 @@ inline void fuzz_baseline(std::string_view data) {
     require(again.prune(none) == baseline.size() && again.size() == 0, "prune kept entries not present");
 }
 
+// Redaction of one transcript (the first byte picks the format: JSON, SRT, VTT or text), in both
+// substitutions with every detectable policy: never throws, never grows a JSON document into
+// invalid JSON, and what it returns for a transcript is a complete copy (never empty for a
+// non-empty input).
+inline void fuzz_redact(std::string_view data) {
+    static const std::vector<std::string> policies = [] {
+        std::set<std::string> names;
+        for (const Rule& rule : default_engine().rules().rules()) {
+            if (!rule.pii_policy.empty()) names.insert(rule.pii_policy);
+        }
+        return std::vector<std::string>(names.begin(), names.end());
+    }();
+    if (data.empty()) return;
+    static const char* const paths[] = {"export/t.json", "call.srt", "call.vtt", "call_transcript.txt"};
+    const char* path = paths[static_cast<uint8_t>(data[0]) % 4];
+    std::string_view input = data.substr(1);
+    for (Substitution substitution : {Substitution::hash, Substitution::entity_name}) {
+        RedactOptions options;
+        options.substitution = substitution;
+        options.policies = policies;
+        options.matcher = &default_engine().matcher();
+        options.force_transcript = true;
+        std::vector<Diagnostic> diagnostics;
+        std::optional<std::string> output = redact_transcript_buffer(input, path, options, diagnostics);
+        if (!output) {
+            require(!diagnostics.empty(), "no redacted copy and no diagnostic saying why");
+            continue;
+        }
+        require(input.empty() || !output->empty(), "a non-empty transcript redacted to nothing");
+        if (path[std::strlen(path) - 1] == 'n' && nlohmann::json::accept(input)) {
+            require(nlohmann::json::accept(*output), "valid transcript JSON redacted into invalid JSON");
+        }
+    }
+}
+
 struct Entry {
     const char* name;  // the target name: tests/fuzz/fuzz_<name>.cpp, regressions/<name>/
     void (*run)(std::string_view data);
@@ -447,7 +484,7 @@ inline const std::vector<Entry>& entries() {
         {"rules", fuzz_rules}, {"config", fuzz_config}, {"scan", fuzz_scan},
         {"sniff", fuzz_sniff}, {"report", fuzz_report}, {"archive", fuzz_archive},
         {"engines", fuzz_engines}, {"transcript_json", fuzz_transcript_json},
-        {"subtitles", fuzz_subtitles}, {"baseline", fuzz_baseline},
+        {"subtitles", fuzz_subtitles}, {"baseline", fuzz_baseline}, {"redact", fuzz_redact},
     };
     return all;
 }

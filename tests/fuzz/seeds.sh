@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: seeds.sh OUT_DIR}
 rm -rf "$out"
-mkdir -p "$out"/{rules,config,scan,sniff,report,archive,engines,transcript_json,subtitles,baseline}
+mkdir -p "$out"/{rules,config,scan,sniff,report,archive,engines,transcript_json,subtitles,baseline,redact}
 
 # Copies FILE into DIR under a name derived from its path (flattened, unique).
 seed() {
@@ -106,6 +106,13 @@ while IFS= read -r -d '' f; do seed "$out/baseline" "$f"; done \
 printf '{"version":1,"fingerprints":[]}' > "$out/baseline/empty"
 printf '{"version":1,"fingerprints":["ab","ab",{"fingerprint":"cd","path":"\\u00e9/x","rule_id":7}],"x":null}' \
     > "$out/baseline/mixed"
+
+# Redaction: the redact fixtures, each behind the byte that picks its format ('0' JSON, '1' SRT,
+# '2' VTT, '3' text; see fuzz_redact), cut to the input limit.
+while IFS= read -r -d '' f; do
+    case "$f" in *.json) sel=0 ;; *.srt) sel=1 ;; *.vtt) sel=2 ;; *.txt) sel=3 ;; *) continue ;; esac
+    { printf '%s' "$sel"; head -c 60000 "$f"; } > "$out/redact/$(basename "$f")"
+done < <(find "$root/fixtures/redact" "$root/fixtures/transcripts" -maxdepth 2 -type f -print0)
 
 # Hand-made edge seeds: UTF-16 with and without BOMs, a NUL after 8 KiB, hostile names.
 printf '\xff\xfea\x00=\x00k\x00\n\x00' > "$out/sniff/utf16le-bom"
