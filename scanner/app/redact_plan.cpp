@@ -135,7 +135,9 @@ void SpanPlanner::find_spans(const TranscriptDocument& doc, bool spread, std::ve
             if (alnum_count(v) < 3 || values.size() >= k_max_spread_values) continue;
             if (seen.insert(v).second) values.emplace_back(v, s.policy);
         }
-        for (const auto& [value, policy] : values) {
+        for (const auto& entry : values) {
+            std::string_view value = entry.first;  // not a structured binding: clang 14 cannot
+            uint32_t policy = entry.second;         // capture those in the lambda below
             find_whole_words(blob, value, [&](size_t at) {
                 spans.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + value.size()), policy, false});
             });
