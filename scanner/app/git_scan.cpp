@@ -152,7 +152,6 @@ private:
 struct Attributed {
     Finding finding;
     uint32_t position;
-    unsigned walker = 0;
 };
 
 // Where a finding of a history blob came from.
@@ -387,7 +386,7 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
         f.project_path = file;
         f.message = rule->message;
         filter.apply(f);
-        path_findings[walker].push_back({std::move(f), position, walker});
+        path_findings[walker].push_back({std::move(f), position});
     };
     auto on_problem = [&](const std::string& message, bool is_error) {
         if (is_error) {
@@ -418,7 +417,7 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
         for (size_t i = 0; i < outputs[t].findings.size(); ++i) {
             const Origin& origin = origins[t][i];
             if (origin.walker > 0 && walk.seen_earlier(origin.walker, origin.blob)) continue;
-            all.push_back({std::move(outputs[t].findings[i]), origin.commit, origin.walker});
+            all.push_back({std::move(outputs[t].findings[i]), origin.commit});
         }
         for (const Repeat& r : repeats[t]) {
             if (!walk.seen_earlier(r.walker, r.blob)) continue;
