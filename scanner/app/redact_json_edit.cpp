@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 namespace aaiscan {
 namespace {
 
@@ -115,30 +117,10 @@ bool read_json_members(std::string_view s, size_t at, std::vector<JsonMember>& m
 }
 
 std::string json_escape_content(std::string_view text) {
-    static const char* k_hex = "0123456789abcdef";
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        auto u = static_cast<unsigned char>(c);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (u < 0x20) {
-                    out += "\\u00";
-                    out.push_back(k_hex[u >> 4]);
-                    out.push_back(k_hex[u & 0xF]);
-                } else {
-                    out.push_back(c);
-                }
-        }
-    }
-    return out;
+    // nlohmann-json's serializer, minus the quotes; invalid UTF-8 is replaced, never thrown on.
+    std::string quoted =
+        nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return quoted.substr(1, quoted.size() - 2);
 }
 
 void plan_object_edits(std::string_view s, const std::vector<JsonMember>& members, size_t object_open,

@@ -43,7 +43,7 @@ bool read_json_members(std::string_view input, size_t at, std::vector<JsonMember
                        size_t& object_close);
 
 // The content of a JSON string (without quotes) holding `text`: '"', '\\' and control bytes
-// escaped; UTF-8 kept as is.
+// escaped; valid UTF-8 kept as is (callers pass substitutions and policy names: ASCII).
 std::string json_escape_content(std::string_view text);
 
 // Edits that turn the object into one without the members `remove` selects and with each
