@@ -12,7 +12,7 @@ namespace {
 
 bool ends_with_any(std::string_view name, std::initializer_list<std::string_view> suffixes) {
     for (auto s : suffixes) {
-        if (name.size() >= s.size() && name.substr(name.size() - s.size()) == s) return true;
+        if (name.ends_with(s)) return true;
     }
     return false;
 }

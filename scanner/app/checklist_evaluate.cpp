@@ -285,10 +285,7 @@ class Evaluator {
 
     ChecklistItem content_safety() const {
         ChecklistItem item = make("content-safety");
-        for (const Finding* f : m_findings) {
-            if (f->rule->checklist == "content-safety")
-                item.evidence.push_back(evidence_of(*f, ChecklistStatus::manual));
-        }
+        add_findings_of(item, ChecklistStatus::manual);
         item.summary =
             item.evidence.empty()
                 ? "no transcription request without content_safety found"
@@ -300,10 +297,7 @@ class Evaluator {
 
     ChecklistItem webhook_auth() const {
         ChecklistItem item = make("webhook-auth");
-        for (const Finding* f : m_findings) {
-            if (f->rule->checklist == "webhook-auth")
-                item.evidence.push_back(evidence_of(*f, ChecklistStatus::fail));
-        }
+        add_findings_of(item, ChecklistStatus::fail);
         item.summary =
             item.evidence.empty()
                 ? "no webhook without an authentication header; no webhook secret written out"
@@ -327,6 +321,13 @@ class Evaluator {
     }
 
   private:
+    // Every finding of a rule that evidences `item` (its `checklist:` id), at `status`.
+    void add_findings_of(ChecklistItem& item, ChecklistStatus status) const {
+        for (const Finding* f : m_findings) {
+            if (f->rule->checklist == item.id) item.evidence.push_back(evidence_of(*f, status));
+        }
+    }
+
     static ChecklistItem make(std::string_view id) {
         ChecklistItem item;
         item.id = std::string(id);
