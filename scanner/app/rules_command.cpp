@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <nlohmann/json.hpp>
 
 #include "app/blob_scanner.h"
@@ -11,6 +14,7 @@
 #include "match/rule_timing.h"
 #include "decode/source_map.h"
 #include "report/json_reporter.h"
+#include "util/error.h"
 #include "util/escape.h"
 
 namespace aaiscan {
@@ -86,7 +90,19 @@ std::vector<RuleCheckFailure> check_rule_examples(const Engine& engine, const st
     return failures;
 }
 
-void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& which, double min_mbps, std::ostream& out) {
+static std::string read_timing_corpus(const std::string& path) {
+    constexpr size_t k_max = 64u << 20;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path + ": cannot read the timing corpus");
+    std::string buffer(k_max, '\0');
+    in.read(buffer.data(), static_cast<std::streamsize>(k_max));
+    buffer.resize(static_cast<size_t>(in.gcount()));
+    if (buffer.empty()) throw Error(path + ": the timing corpus is empty");
+    return buffer;
+}
+
+void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& which, double min_mbps,
+                        const std::string& corpus_path, std::ostream& out) {
     RuleSet subset;
     if (which.empty()) {
         subset.add(std::vector<Rule>(engine.rules().rules()));
@@ -95,10 +111,12 @@ void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& wh
         for (const Rule* r : which) chosen.push_back(*r);
         subset.add(std::move(chosen));
     }
-    std::string buffer = timing_corpus(8u << 20);
+    std::string buffer = corpus_path.empty() ? timing_corpus(8u << 20) : read_timing_corpus(corpus_path);
+    std::string label = corpus_path.empty() ? std::string("8 MB mixed text")
+                                            : fmt::format("{:.1f} MB of {}", buffer.size() / 1e6, corpus_path);
     auto timings = time_rules(subset, buffer);
     std::sort(timings.begin(), timings.end(), [](const RuleTiming& a, const RuleTiming& b) { return a.total_mbps < b.total_mbps; });
-    out << fmt::format("{:<48} {:>12} {:>12} {:>8}\n", "rule (alone, 8 MB mixed text)", "prefilter", "with RE2", "hits");
+    out << fmt::format("{:<48} {:>12} {:>12} {:>8}\n", fmt::format("rule (alone, {})", label), "prefilter", "with RE2", "hits");
     size_t slow = 0;
     for (const RuleTiming& t : timings) {
         const Rule& r = subset[t.rule];

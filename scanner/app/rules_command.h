@@ -20,7 +20,10 @@ std::vector<RuleCheckFailure> check_rule_examples(const Engine& engine, const st
 
 // Times each rule of `which` (all when empty) alone on a fixed buffer; prints the slowest first and
 // a warning line for each rule below `min_mbps`.
-void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& which, double min_mbps, std::ostream& out);
+// `corpus_path` "" times over the built-in mixed buffer; otherwise over that file (at most 64 MB
+// of it), e.g. exported transcript text. Throws ConfigError when the file cannot be read.
+void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& which, double min_mbps,
+                        const std::string& corpus_path, std::ostream& out);
 
 void list_rules(const Engine& engine, bool json, std::ostream& out);
 // Returns false when `id` is unknown.

@@ -60,15 +60,18 @@ void add_rules_command(CLI::App& app, CommandSlot& slot) {
     auto min_mbps = std::make_shared<double>(500.0);
     check->add_flag("--timing", *timing, "Also time each rule alone on a fixed 8 MB buffer and warn about slow ones");
     check->add_option("--min-mbps", *min_mbps, "With --timing: warn below this many MB/s (default 500)");
-    check->callback([&slot, check_opts, timing, min_mbps] {
-        slot.run = [check_opts, timing, min_mbps] {
+    auto timing_corpus = std::make_shared<std::string>();
+    check->add_option("--timing-corpus", *timing_corpus,
+                      "With --timing: time over this file (first 64 MB) instead of the built-in buffer");
+    check->callback([&slot, check_opts, timing, min_mbps, timing_corpus] {
+        slot.run = [check_opts, timing, min_mbps, timing_corpus] {
             Engine engine = make_engine(*check_opts, check_opts->files);
             std::vector<const Rule*> which;
             for (const auto& file : check_opts->files) {
                 for (const Rule& r : load_rule_path(file)) which.push_back(engine.rules().find(r.id));
             }
             auto failures = check_rule_examples(engine, which);
-            if (*timing) print_rule_timings(engine, which, *min_mbps, std::cout);
+            if (*timing) print_rule_timings(engine, which, *min_mbps, *timing_corpus, std::cout);
             for (const auto& f : failures) {
                 std::cerr << located_message(f.rule->origin, f.rule->id, f.what) << '\n';
             }
