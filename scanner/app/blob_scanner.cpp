@@ -81,6 +81,7 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
         m_kept.push_back(m);
     }
 
+    const bool check_inline = m_settings.inline_ignore && !m_kept.empty() && may_hold_inline_allow(text);
     for (const RuleMatch& m : m_kept) {
         const Rule& rule = rules[m.rule];
         Finding f;
@@ -92,7 +93,7 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
         f.message = rule.message;
         if (origin.commit) f.commit = *origin.commit;
         map.locate(m.secret_begin, m.secret_end, f);
-        if (m_settings.inline_ignore && has_inline_allow(text, m.begin, m.end)) {
+        if (check_inline && has_inline_allow(text, m.begin, m.end)) {
             f.suppressed = Suppression::inline_comment;
         }
         out.push_back(std::move(f));

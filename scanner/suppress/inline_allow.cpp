@@ -2,6 +2,7 @@
 #include "suppress/inline_allow.h"
 
 #include <array>
+#include <cstring>
 
 #include "util/text_position.h"
 
@@ -24,6 +25,11 @@ bool has_inline_allow(std::string_view text, size_t begin, size_t end) {
     if (line_start == 0) return false;
     std::string_view previous = surrounding_lines(text, line_start - 1, line_start - 1, 0);
     return previous.find("aaiscan:allow-next-line") != std::string_view::npos;
+}
+
+bool may_hold_inline_allow(std::string_view text) {
+    static constexpr std::string_view k_common = "allow";  // in every marker
+    return memmem(text.data(), text.size(), k_common.data(), k_common.size()) != nullptr;
 }
 
 }  // namespace aaiscan

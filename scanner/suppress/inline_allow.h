@@ -11,4 +11,8 @@ namespace aaiscan {
 // them carries `aaiscan:allow-next-line`. Cost: a search of those lines only.
 bool has_inline_allow(std::string_view text, size_t begin, size_t end);
 
+// False when no allow marker can be anywhere in `text` (none holds "allow"): one memmem over
+// the blob, so blobs with many findings and no marker skip every per-finding line search.
+bool may_hold_inline_allow(std::string_view text);
+
 }  // namespace aaiscan
