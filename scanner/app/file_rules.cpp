@@ -10,7 +10,11 @@ FileRuleEvaluator::FileRuleEvaluator(const RuleSet& rules, bool repository_rules
     for (const Rule& rule : rules.rules()) {
         if (rule.kind != RuleKind::file) continue;
         if (!repository_rules && rule.condition == FileCondition::env_ignore_missing) continue;
-        m_rules.push_back(&rule);
+        CompiledRule compiled;
+        compiled.rule = &rule;
+        for (const auto& glob : rule.paths) compiled.paths.push_back({glob, glob_required_literal(glob)});
+        for (const auto& glob : rule.except_paths) compiled.except_paths.push_back({glob, glob_required_literal(glob)});
+        m_rules.push_back(std::move(compiled));
     }
 }
 
@@ -29,14 +33,34 @@ bool file_rule_matches_path(const Rule& rule, std::string_view path) {
     return true;
 }
 
+bool FileRuleEvaluator::PathGlob::matches(std::string_view path) const {
+    return path.find(literal) != std::string_view::npos && glob_match(glob, path);
+}
+
+bool FileRuleEvaluator::CompiledRule::matches(std::string_view path) const {
+    bool matched = false;
+    for (const PathGlob& g : paths) {
+        if (g.matches(path)) {
+            matched = true;
+            break;
+        }
+    }
+    if (!matched) return false;
+    for (const PathGlob& g : except_paths) {
+        if (g.matches(path)) return false;
+    }
+    return true;
+}
+
 void FileRuleEvaluator::evaluate(const WalkEntry& entry, ScanOutput& out) {
     const Rule* best = nullptr;
     bool cannot_judge = false;
     std::optional<bool> tracked;
     bool repository_verdict = false;  // `best` is an env_ignore_missing hit
-    for (const Rule* rule : m_rules) {
-        bool matched = file_rule_matches_path(*rule, entry.project_path) ||
-                       (entry.display_path != entry.project_path && file_rule_matches_path(*rule, entry.display_path));
+    for (const CompiledRule& compiled : m_rules) {
+        const Rule* rule = compiled.rule;
+        bool matched = compiled.matches(entry.project_path) ||
+                       (entry.display_path != entry.project_path && compiled.matches(entry.display_path));
         if (!matched) continue;
         bool hit = false;
         switch (rule->condition) {

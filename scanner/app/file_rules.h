@@ -25,7 +25,19 @@ public:
     void evaluate(const WalkEntry& entry, ScanOutput& out);
 
 private:
-    std::vector<const Rule*> m_rules;
+    // A rule's path globs with the literal each matching path must hold (see glob_required_literal).
+    struct PathGlob {
+        std::string glob;
+        std::string literal;
+        bool matches(std::string_view path) const;
+    };
+    struct CompiledRule {
+        const Rule* rule = nullptr;
+        std::vector<PathGlob> paths;
+        std::vector<PathGlob> except_paths;
+        bool matches(std::string_view path) const;
+    };
+    std::vector<CompiledRule> m_rules;
     std::set<std::string> m_judged_repositories;  // workdirs already reported as env_ignore_missing
 };
 

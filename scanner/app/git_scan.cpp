@@ -200,17 +200,7 @@ public:
                 Component c;
                 c.glob = slash == std::string::npos ? glob : glob.substr(slash + 1);
                 if (c.glob.find("**") != std::string::npos) m_any = true;
-                std::string run;
-                for (size_t i = 0; i <= c.glob.size(); ++i) {
-                    char ch = i < c.glob.size() ? c.glob[i] : '*';
-                    if (ch == '*' || ch == '?' || ch == '[' || ch == '\\') {
-                        if (run.size() > c.literal.size()) c.literal = run;
-                        run.clear();
-                        if (ch == '[' || ch == '\\') break;  // classes and escapes: keep what was found
-                    } else {
-                        run += ch;
-                    }
-                }
+                c.literal = glob_required_literal(c.glob);
                 m_components.push_back(std::move(c));
             }
         }

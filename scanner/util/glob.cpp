@@ -117,4 +117,22 @@ bool glob_match(std::string_view pattern, std::string_view path) {
     return match_from(pattern, 0, path, 0) == Match::match;
 }
 
+std::string glob_required_literal(std::string_view pattern) {
+    if (pattern.starts_with("./")) pattern.remove_prefix(2);
+    std::string best;
+    std::string_view run;
+    size_t run_begin = 0;
+    for (size_t i = 0; i <= pattern.size(); ++i) {
+        char ch = i < pattern.size() ? pattern[i] : '*';
+        if (ch == '*' || ch == '?' || ch == '[' || ch == '\\' || ch == '/') {
+            run = pattern.substr(run_begin, i - run_begin);
+            if (run.size() > best.size()) best = std::string(run);
+            run_begin = i + 1;
+            // Past a class or an escape the pattern's plain runs are not read (kept conservative).
+            if (ch == '[' || ch == '\\') break;
+        }
+    }
+    return best;
+}
+
 }  // namespace aaiscan
