@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "decode/speaker_names.h"
+#include "util/strings.h"
 #include "validate/pii_checks.h"
 
 namespace aaiscan {
@@ -231,6 +233,59 @@ void add_unredacted_findings(const TranscriptDocument& doc, TranscriptSourceMap&
         TranscriptRef ref;
         ref.id = doc.id;
         ref.json_path = doc.path_prefix + u.name;
+        f.transcript = std::move(ref);
+        out.push_back(std::move(f));
+    }
+}
+
+void add_speaker_findings(const TranscriptDocument& doc, TranscriptSourceMap& map, const RuleSet& rules,
+                          const BlobOrigin& origin, std::vector<Finding>& out) {
+    if (doc.speakers.empty()) return;
+    const Rule* rule = rules.find(k_speaker_name_rule);
+    if (rule == nullptr) return;
+    for (size_t i = 0; i < doc.speakers.size(); ++i) {
+        const std::string& name = doc.speakers[i];
+        if (!is_person_like_speaker(name)) continue;
+        const std::string lowered = to_lower_ascii(name);
+        bool reported = std::any_of(out.begin(), out.end(), [&](const Finding& f) {
+            return f.rule->pii_policy == rule->pii_policy && to_lower_ascii(f.secret) == lowered;
+        });
+        if (reported) continue;
+        const TextSegment* first = nullptr;
+        for (const TextSegment& s : doc.segments) {
+            if (s.speaker == i) {
+                first = &s;
+                break;
+            }
+        }
+        Finding f;
+        f.rule = rule;
+        f.severity = rule->severity;
+        f.path = std::string(origin.path);
+        f.project_path = std::string(origin.project_path);
+        f.secret = name;
+        f.message = rule->message;
+        if (origin.commit) f.commit = *origin.commit;
+        uint64_t raw = i < doc.speaker_raw.size() ? doc.speaker_raw[i] : k_unknown_raw;
+        if (raw == k_unknown_raw && first) raw = first->raw_begin;
+        if (raw != k_unknown_raw) {
+            TextPosition a = map.position(raw);
+            TextPosition b = map.position(raw + (doc.speaker_raw[i] == k_unknown_raw ? 0 : name.size()));
+            f.line = a.line;
+            f.column = a.column;
+            f.end_line = b.line;
+            f.end_column = b.column;
+        }
+        TranscriptRef ref;
+        ref.id = doc.id;
+        ref.speaker = name;
+        if (first) {
+            std::string path = doc.json_path(*first);
+            if (path.ends_with(".text")) path.replace(path.size() - 4, 4, "speaker");
+            ref.json_path = std::move(path);
+            ref.start_ms = first->start_ms;
+            ref.end_ms = first->end_ms;
+        }
         f.transcript = std::move(ref);
         out.push_back(std::move(f));
     }

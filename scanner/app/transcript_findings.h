@@ -32,6 +32,8 @@ namespace aaiscan {
 
 // The id of the rule whose findings report `unredacted_*` fields (rules/transcript.yaml).
 inline constexpr std::string_view k_unredacted_field_rule = "transcript.unredacted-field";
+// The id of the rule whose findings report person names used as speaker labels (rules/transcript.yaml).
+inline constexpr std::string_view k_speaker_name_rule = "pii.person-name.speaker";
 
 // What the transcript says (or its redaction marks imply) about redaction.
 struct RedactionState {
@@ -56,6 +58,12 @@ void add_entity_findings(const TranscriptDocument& doc, TranscriptSourceMap& map
 // Appends one finding per `unredacted_*` field (rule transcript.unredacted-field, unless disabled).
 void add_unredacted_findings(const TranscriptDocument& doc, TranscriptSourceMap& map, const RuleSet& rules,
                              const BlobOrigin& origin, std::vector<Finding>& out);
+
+// Appends one finding per speaker whose label is a person's name ("Dana Whitfield" in `speaker`
+// fields, <v Dana Whitfield> voice tags, "Dana Whitfield:" prefixes), at its first occurrence,
+// unless a person-name finding of the same value is already in `out` (rule pii.person-name.speaker).
+void add_speaker_findings(const TranscriptDocument& doc, TranscriptSourceMap& map, const RuleSet& rules,
+                          const BlobOrigin& origin, std::vector<Finding>& out);
 
 // Merges findings of one transcript that are the same PII (same policy, one value containing the
 // other) at overlapping audio times, keeping the most telling place (utterances[i].text, then

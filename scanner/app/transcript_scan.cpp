@@ -51,13 +51,14 @@ void scan_document(TranscriptDocument& doc, ScanContext& c) {
     // Structural findings come from the decoder, not from text; redaction marks are never PII.
     found.erase(std::remove_if(found.begin(), found.end(),
                                [](const Finding& f) {
-                                   return f.rule->id == k_unredacted_field_rule ||
+                                   return f.rule->id == k_unredacted_field_rule || f.rule->id == k_speaker_name_rule ||
                                           (f.rule->category == Category::pii && is_redaction_mark(f.secret));
                                }),
                 found.end());
     add_entity_findings(doc, map, c.rules, c.origin, found);
     dedupe_transcript_findings(found, doc.path_prefix);
     add_unredacted_findings(doc, map, c.rules, c.origin, found);
+    add_speaker_findings(doc, map, c.rules, c.origin, found);
     RedactionState state = redaction_state(doc);
     for (Finding& f : found) {
         apply_transcript_verdict(f, state, c.policy);

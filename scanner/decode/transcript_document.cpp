@@ -69,6 +69,7 @@ void TranscriptDocument::clear() {
     redact_policies.clear();
     redact_sub.clear();
     speakers.clear();
+    speaker_raw.clear();
     keys.clear();
     segments.clear();
     entities.clear();
@@ -84,14 +85,19 @@ void TranscriptDocument::clear() {
     m_last_speaker = k_no_speaker;
 }
 
-uint16_t TranscriptDocument::speaker_id(std::string_view name) {
+uint16_t TranscriptDocument::speaker_id(std::string_view name, uint64_t raw) {
     if (name.empty()) return k_no_speaker;
-    if (m_last_speaker < speakers.size() && speakers[m_last_speaker] == name) return m_last_speaker;
+    auto found = [&](size_t i) {
+        if (speaker_raw[i] == k_unknown_raw) speaker_raw[i] = raw;
+        return m_last_speaker = static_cast<uint16_t>(i);
+    };
+    if (m_last_speaker < speakers.size() && speakers[m_last_speaker] == name) return found(m_last_speaker);
     for (size_t i = speakers.size(); i-- > 0;) {
-        if (speakers[i] == name) return m_last_speaker = static_cast<uint16_t>(i);
+        if (speakers[i] == name) return found(i);
     }
     if (speakers.size() >= k_no_speaker) return k_no_speaker;
     speakers.emplace_back(name);
+    speaker_raw.push_back(raw);
     return m_last_speaker = static_cast<uint16_t>(speakers.size() - 1);
 }
 

@@ -50,6 +50,7 @@ bool is_word_kind(FieldKind kind);
 
 inline constexpr uint32_t k_no_index = 0xFFFFFFFFu;
 inline constexpr uint16_t k_no_speaker = 0xFFFFu;
+inline constexpr uint64_t k_unknown_raw = ~uint64_t(0);
 
 // One text field of the transcript. POD on purpose: a long transcript has one per word.
 struct TextSegment {
@@ -91,6 +92,8 @@ public:
     std::vector<std::string> redact_policies;
     std::string redact_sub;          // redact_pii_sub ("hash", "entity_name") or ""
     std::vector<std::string> speakers;
+    std::vector<uint64_t> speaker_raw;  // per speaker: offset of its name's first occurrence in the
+                                        // input (k_unknown_raw when the decoder could not tell)
     std::vector<std::string> keys;   // translated_texts languages (the index of translated_text)
     std::vector<TextSegment> segments;
     std::vector<TranscriptEntity> entities;
@@ -101,8 +104,9 @@ public:
     // Empties everything, keeping allocations.
     void clear();
 
-    // Speaker index for a name (added on first use); k_no_speaker for an empty name.
-    uint16_t speaker_id(std::string_view name);
+    // Speaker index for a name (added on first use); k_no_speaker for an empty name. `raw`, when
+    // known, is where this occurrence of the name starts in the input (see speaker_raw).
+    uint16_t speaker_id(std::string_view name, uint64_t raw = k_unknown_raw);
 
     // Adds a field holding `text` as its own region. Returns the segment index; times and speaker
     // can be set on segments[index] afterwards.

@@ -171,6 +171,11 @@ struct TranscriptJsonDecoder::Impl {
     JsonDecodeResult* result = nullptr;
 
     uint64_t offset_of(const char* p) const { return static_cast<uint64_t>(p - base); }
+    // Where `v` (a view of a string read from the input) starts in the input, when it is a slice
+    // of the input rather than of simdjson's unescaping buffer.
+    uint64_t raw_of(std::string_view v) const {
+        return v.data() >= base && v.data() + v.size() <= base + size ? offset_of(v.data()) : k_unknown_raw;
+    }
 
     std::string_view key_of(od::field& f) const {
         const char* k = f.key().raw();
@@ -397,7 +402,7 @@ struct TranscriptJsonDecoder::Impl {
                 end = read_ms(value);
             } else if (key == "speaker") {
                 std::string_view name;
-                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name);
+                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name, raw_of(name));
             } else if (key == "channel") {
                 if (read_name(value, channel) != k_ok) channel = {};
             }
@@ -410,7 +415,7 @@ struct TranscriptJsonDecoder::Impl {
     }
 
     void add_flat_word(const WordFields& w, TranscriptDocument& doc, Shape& shape, uint32_t index) const {
-        uint16_t speaker = w.speaker.empty() ? k_no_speaker : doc.speaker_id(w.speaker);
+        uint16_t speaker = w.speaker.empty() ? k_no_speaker : doc.speaker_id(w.speaker, raw_of(w.speaker));
         if (speaker == k_no_speaker && !w.channel.empty()) speaker = doc.speaker_id("channel " + std::string(w.channel));
         doc.add_word(w.text, w.raw_begin, w.raw_end, false, w.start, w.end, speaker, index);
         if (w.has_text && w.start >= 0) shape.timed_words = true;
@@ -496,7 +501,7 @@ struct TranscriptJsonDecoder::Impl {
                 end = read_ms(value);
             } else if (key == "speaker") {
                 std::string_view name;
-                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name);
+                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name, raw_of(name));
             } else if (key == "channel") {
                 if (read_name(value, channel) != k_ok) channel = {};
             }
@@ -551,7 +556,7 @@ struct TranscriptJsonDecoder::Impl {
             else if (key == "end") end = read_ms(value);
             else if (key == "speaker") {
                 std::string_view name;
-                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name);
+                if (read_name(value, name) == k_ok) speaker = doc.speaker_id(name, raw_of(name));
             } else if (key == "timestamp") {
                 return each_field(value, [&](std::string_view k, od::value& t) -> error_code {
                     if (k == "start") start = read_ms(t);

@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "decode/speaker_names.h"
+
 namespace aaiscan {
 namespace {
 
@@ -59,6 +61,14 @@ bool parse_timing(std::string_view line, int64_t& start, int64_t& end) {
 void add_cue_line(std::string_view input, const Line& l, uint32_t cue, uint32_t line_in_cue, int64_t start,
                   int64_t end, uint16_t& speaker, TranscriptDocument& doc) {
     size_t i = l.begin;
+    // "Roger Bingham: ..." (meeting-tool exports): the prefix names the cue's speaker.
+    size_t prefix = 0;
+    std::string_view named = line_in_cue == 0 ? named_speaker_prefix(input.substr(l.begin, l.end - l.begin), prefix)
+                                               : std::string_view();
+    if (!named.empty()) {
+        speaker = doc.speaker_id(named, l.begin);
+        i += prefix;
+    }
     size_t run = i;
     auto flush = [&](size_t upto) {
         // Trim the run's outer spaces: runs are joined by one space.
@@ -84,7 +94,9 @@ void add_cue_line(std::string_view input, const Line& l, uint32_t cue, uint32_t 
         std::string_view tag = input.substr(i + 1, close - i - 1);
         if (tag.size() >= 2 && tag[0] == 'v' && (tag[1] == ' ' || tag[1] == '.')) {
             size_t name = tag.find(' ');
-            speaker = name == std::string_view::npos ? k_no_speaker : doc.speaker_id(tag.substr(name + 1));
+            speaker = name == std::string_view::npos
+                          ? k_no_speaker
+                          : doc.speaker_id(tag.substr(name + 1), static_cast<uint64_t>(i + 2 + name));
         } else if (tag == "/v") {
             speaker = k_no_speaker;
         }

@@ -1,6 +1,7 @@
 // Plain-text transcript lines (see transcript_text.h).
 #include "decode/transcript_text.h"
 
+#include "decode/speaker_names.h"
 #include "decode/transcript_subtitles.h"
 
 namespace aaiscan {
@@ -75,7 +76,8 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
         }
         size_t label_length = 0;
         std::string_view label = speaker_label(line.substr(skip), label_length);
-        if (!label.empty()) speaker = doc.speaker_id(label);
+        if (label.empty()) label = named_speaker_prefix(line.substr(skip), label_length);
+        if (!label.empty()) speaker = doc.speaker_id(label, static_cast<uint64_t>(label.data() - input.data()));
         if (!line.empty()) {
             uint32_t s = doc.add_field(FieldKind::line, line, i, text_end, false, line_number);
             doc.segments[s].start_ms = time;
