@@ -6,6 +6,8 @@
 
 #include <simdjson.h>
 
+#include "app/redact_substitute.h"
+#include "decode/speaker_names.h"
 #include "decode/transcript_detect.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
@@ -57,6 +59,41 @@ std::string json_problem(std::string_view input) {
     return simdjson::error_message(error);
 }
 
+// A speaker whose label is a person's name, and every place the label stands in the input.
+struct SpeakerLabel {
+    std::string name;
+    std::vector<std::pair<size_t, size_t>> spans;
+};
+
+// Speaker labels are not text fields, so the detectors never see them: with person_name applied,
+// names in `speaker` fields, voice tags and "Name:" prefixes are redacted here (empty otherwise).
+std::vector<SpeakerLabel> person_speaker_labels(const TranscriptDocument& doc, std::string_view input, bool names) {
+    std::vector<SpeakerLabel> labels;
+    if (!names) return labels;
+    for (const std::string& name : doc.speakers) {
+        if (!is_person_like_speaker(name)) continue;
+        auto spans = speaker_name_spans(input, static_cast<size_t>(doc.raw_begin), static_cast<size_t>(doc.raw_end),
+                                        name, doc.format);
+        if (!spans.empty()) labels.push_back({name, std::move(spans)});
+    }
+    return labels;
+}
+
+// Edits for the labels' places that no text edit already covers (a "Name:" prefix of a plain-text
+// line is also text the detectors may have redacted).
+void add_speaker_edits(const std::vector<SpeakerLabel>& labels, Substitution substitution, std::vector<RawEdit>& edits) {
+    if (labels.empty()) return;
+    const size_t text_edits = edits.size();
+    for (const SpeakerLabel& l : labels) {
+        std::string replacement = substitute(l.name, "person_name", substitution);
+        for (const auto& [begin, end] : l.spans) {
+            bool covered = std::any_of(edits.begin(), edits.begin() + static_cast<std::ptrdiff_t>(text_edits),
+                                       [&](const RawEdit& e) { return e.begin < end && begin < e.end; });
+            if (!covered) edits.push_back({begin, end, replacement});
+        }
+    }
+}
+
 }  // namespace
 
 TranscriptRedactor::TranscriptRedactor(const RedactOptions& options)
@@ -69,17 +106,27 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
     if (info) info->format = format;
     std::vector<RawEdit> edits;
     bool ok = true;
+    const bool names = std::binary_search(m_options.policies.begin(), m_options.policies.end(), "person_name");
     // The per-transcript work, the same for every format.
     auto handle = [&](TranscriptDocument& doc) {
         if (!ok) return;
         if (info) ++info->transcripts;
         m_planner.find_spans(doc, output != nullptr, m_spans);
         if (reports) m_planner.describe(doc, input, m_spans, *reports);
+        std::vector<SpeakerLabel> labels = person_speaker_labels(doc, input, names);
+        if (reports) {
+            for (const SpeakerLabel& l : labels) {
+                reports->push_back({"person_name", l.name,
+                                    "speaker label (" + std::to_string(l.spans.size()) + " place" +
+                                        (l.spans.size() == 1 ? ")" : "s)")});
+            }
+        }
         if (!output) return;
         if (!m_planner.plan_field_edits(doc, input, m_spans, edits, problem)) {
             ok = false;
             return;
         }
+        add_speaker_edits(labels, m_options.substitution, edits);
         if (doc.format != TranscriptFormat::assemblyai_json) return;
         std::vector<JsonMember> members;
         size_t open = 0, close = 0;

@@ -1,6 +1,7 @@
 // Speaker-name prefixes and the person-name test for speaker labels (see speaker_names.h).
 #include "decode/speaker_names.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -111,6 +112,71 @@ bool is_person_like_speaker(std::string_view name) {
         }
     }
     return words >= 1;
+}
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// `"speaker" :` right before the opening quote at input[quote].
+bool json_speaker_value(std::string_view input, size_t begin, size_t quote) {
+    size_t i = quote;
+    while (i > begin && is_space(input[i - 1])) --i;
+    if (i == begin || input[i - 1] != ':') return false;
+    --i;
+    while (i > begin && is_space(input[i - 1])) --i;
+    constexpr std::string_view key = "\"speaker\"";
+    return i >= begin + key.size() && input.substr(i - key.size(), key.size()) == key;
+}
+
+// The name at input[at] is the name of a voice tag: "<v " or "<v.class " before it, '>' after.
+bool voice_tag_name(std::string_view input, size_t begin, size_t at, size_t name_end) {
+    if (name_end >= input.size() || input[name_end] != '>' || at == begin || input[at - 1] != ' ') return false;
+    size_t open = input.rfind('<', at - 1);
+    if (open == std::string_view::npos || open < begin || at - open > 64) return false;
+    std::string_view tag = input.substr(open + 1, at - 1 - (open + 1));
+    return tag.size() >= 1 && tag[0] == 'v' && (tag.size() == 1 || tag[1] == '.') &&
+           tag.find_first_of(" <>\n") == std::string_view::npos;
+}
+
+// The name at input[at] opens its line (after an optional "[00:01]"/"00:01:02" time) and is
+// followed by ':' and a space or the line's end.
+bool line_prefix_name(std::string_view input, size_t begin, size_t at, size_t name_end) {
+    if (name_end >= input.size() || input[name_end] != ':') return false;
+    if (name_end + 1 < input.size() && !is_space(input[name_end + 1])) return false;
+    size_t line = at;
+    while (line > begin && input[line - 1] != '\n') --line;
+    std::string_view before = input.substr(line, at - line);
+    for (char c : before) {
+        if (!(c == ' ' || c == '\t' || c == '[' || c == ']' || c == '(' || c == ')' || c == ':' || c == '.' ||
+              c == ',' || (c >= '0' && c <= '9'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> speaker_name_spans(std::string_view input, size_t begin, size_t end,
+                                                          std::string_view name, TranscriptFormat format) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    end = std::min(end, input.size());
+    if (name.empty() || begin >= end) return spans;
+    for (size_t at = input.find(name, begin); at != std::string_view::npos && at + name.size() <= end;
+         at = input.find(name, at + 1)) {
+        size_t name_end = at + name.size();
+        bool hit = false;
+        if (format == TranscriptFormat::assemblyai_json) {
+            hit = at > begin && input[at - 1] == '"' && name_end < input.size() && input[name_end] == '"' &&
+                  json_speaker_value(input, begin, at - 1);
+        } else {
+            hit = (format == TranscriptFormat::vtt && voice_tag_name(input, begin, at, name_end)) ||
+                  line_prefix_name(input, begin, at, name_end);
+        }
+        if (hit) spans.emplace_back(at, name_end);
+    }
+    return spans;
 }
 
 }  // namespace aaiscan

@@ -76,3 +76,27 @@ TEST_CASE("speaker names: decoders record the first place each speaker is named"
     CHECK(result.status == JsonDecodeStatus::transcripts);
     CHECK(seen == 1);
 }
+
+TEST_CASE("speaker names: every place a name stands as a label, and nowhere else") {
+    std::string vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Maria Lopez>Hi, Maria Lopez here.\n\n"
+                      "00:00:03.000 --> 00:00:04.000\n<v.loud Maria Lopez>Again.\nMaria Lopez: third\n";
+    auto spans = speaker_name_spans(vtt, 0, vtt.size(), "Maria Lopez", TranscriptFormat::vtt);
+    REQUIRE(spans.size() == 3);  // two voice tags and the prefix, not the text "Hi, Maria Lopez here."
+    for (const auto& [b, e] : spans) CHECK(vtt.substr(b, e - b) == "Maria Lopez");
+    CHECK(vtt[spans[0].first - 1] == ' ');
+    CHECK(vtt[spans[0].second] == '>');
+    CHECK(vtt[spans[2].second] == ':');
+
+    std::string json = R"({"text": "Dana Whitfield called", "speaker": "Dana Whitfield",
+        "words": [{"text": "Dana", "speaker" :  "Dana Whitfield"}], "summary": "\"Dana Whitfield\""})";
+    spans = speaker_name_spans(json, 0, json.size(), "Dana Whitfield", TranscriptFormat::assemblyai_json);
+    REQUIRE(spans.size() == 2);
+    for (const auto& [b, e] : spans) CHECK(json.substr(b - 1, e - b + 2) == "\"Dana Whitfield\"");
+    // Bounded to the transcript's own bytes.
+    CHECK(speaker_name_spans(json, 0, 40, "Dana Whitfield", TranscriptFormat::assemblyai_json).empty());
+
+    std::string txt = "[00:01] Dana Whitfield: hi\nI told Dana Whitfield: no\n";
+    spans = speaker_name_spans(txt, 0, txt.size(), "Dana Whitfield", TranscriptFormat::plain_text);
+    REQUIRE(spans.size() == 1);
+    CHECK(spans[0].first == 8);
+}
