@@ -13,6 +13,19 @@ namespace {
 constexpr int k_max_depth = 4;
 constexpr uint64_t k_max_expanded = 4ull << 30;  // bytes of member data per archive
 
+// "dir/t.json.gz" -> "t.json" (the base name without a compression suffix).
+std::string decompressed_name(const std::string& path) {
+    size_t slash = path.find_last_of("/!");
+    std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+    for (std::string_view suffix : {".gz", ".bz2", ".xz", ".zst", ".gzip", ".bzip2"}) {
+        if (name.size() > suffix.size() && std::string_view(name).ends_with(suffix)) {
+            name.resize(name.size() - suffix.size());
+            break;
+        }
+    }
+    return name;
+}
+
 struct MemberData {
     ArchiveMember header;
     std::string data;
@@ -50,8 +63,16 @@ bool read_members(std::string_view bytes, const std::string& path, std::vector<M
             return false;
         }
         if (reader.single_file()) {
-            problem = "single compressed files are not supported by redact (only zip and tar archives)";
-            return false;
+            // One compressed file ("t.json.gz"): its one member is named after the file without the
+            // compression suffix, so the transcript format is recognised by name as for a plain file.
+            kind = compressed_file_kind(bytes.substr(0, 8));
+            if (!kind) {
+                problem = "unsupported compressed file: " + reader.format_name();
+                return false;
+            }
+            kind_name = std::string(to_string(*kind));
+            m.header.name = decompressed_name(path);
+            m.header.type = MemberType::regular;
         }
         if (is_unsafe_member_name(m.header.name) ||
             (m.header.type == MemberType::hardlink && is_unsafe_member_name(m.header.link_target))) {
@@ -84,7 +105,6 @@ bool read_members(std::string_view bytes, const std::string& path, std::vector<M
         problem = "unsupported archive format: " + kind_name;
         return false;
     }
-    (void)path;
     return true;
 }
 

@@ -24,6 +24,10 @@ std::string_view to_string(ArchiveKind kind) {
         case ArchiveKind::tar_bzip2: return "tar.bz2";
         case ArchiveKind::tar_xz: return "tar.xz";
         case ArchiveKind::tar_zstd: return "tar.zst";
+        case ArchiveKind::gzip_file: return "gz";
+        case ArchiveKind::bzip2_file: return "bz2";
+        case ArchiveKind::xz_file: return "xz";
+        case ArchiveKind::zstd_file: return "zst";
     }
     return "archive";
 }
@@ -44,6 +48,15 @@ std::optional<ArchiveKind> archive_kind_of(std::string_view head, bool tar_forma
     return kind;
 }
 
+std::optional<ArchiveKind> compressed_file_kind(std::string_view head) {
+    using namespace std::string_view_literals;
+    if (starts_with_bytes(head, "\x1f\x8b"sv)) return ArchiveKind::gzip_file;
+    if (starts_with_bytes(head, "BZh"sv)) return ArchiveKind::bzip2_file;
+    if (starts_with_bytes(head, "\xfd" "7zXZ\x00"sv)) return ArchiveKind::xz_file;
+    if (starts_with_bytes(head, "\x28\xb5\x2f\xfd"sv)) return ArchiveKind::zstd_file;
+    return std::nullopt;
+}
+
 ArchiveWriter::ArchiveWriter() : m_archive(archive_write_new()) {}
 
 ArchiveWriter::~ArchiveWriter() {
@@ -62,6 +75,19 @@ bool ArchiveWriter::open(ArchiveKind kind, std::string& out) {
     int status = ARCHIVE_OK;
     if (kind == ArchiveKind::zip) {
         status = archive_write_set_format_zip(m_archive);
+    } else if (kind == ArchiveKind::gzip_file || kind == ArchiveKind::bzip2_file || kind == ArchiveKind::xz_file ||
+               kind == ArchiveKind::zstd_file) {
+        status = archive_write_set_format_raw(m_archive);
+        if (status == ARCHIVE_OK) {
+            switch (kind) {
+                case ArchiveKind::gzip_file: status = archive_write_add_filter_gzip(m_archive); break;
+                case ArchiveKind::bzip2_file: status = archive_write_add_filter_bzip2(m_archive); break;
+                case ArchiveKind::xz_file: status = archive_write_add_filter_xz(m_archive); break;
+                default: status = archive_write_add_filter_zstd(m_archive); break;
+            }
+        }
+        // The raw writer pads nothing: the output is exactly the compressed stream.
+        if (status == ARCHIVE_OK) archive_write_set_bytes_in_last_block(m_archive, 1);
     } else {
         status = archive_write_set_format_pax_restricted(m_archive);
         if (status == ARCHIVE_OK) {

@@ -1,4 +1,4 @@
-// Writes zip and tar archives (plain, gzip, bzip2, xz, zstd) into memory with libarchive's write
+// Writes zip and tar archives (plain, gzip, bzip2, xz, zstd), and single compressed files, into memory with libarchive's write
 // API, so `redact` can write an archive back as the same type with the same members in the same
 // order. libarchive types stay inside archive_writer.cpp.
 #pragma once
@@ -14,8 +14,12 @@ struct archive;  // libarchive's handle
 
 namespace aaiscan {
 
-enum class ArchiveKind : uint8_t { zip, tar, tar_gzip, tar_bzip2, tar_xz, tar_zstd };
+// The *_file kinds are one compressed file ("t.json.gz"), written with libarchive's raw format.
+enum class ArchiveKind : uint8_t { zip, tar, tar_gzip, tar_bzip2, tar_xz, tar_zstd, gzip_file, bzip2_file, xz_file, zstd_file };
 std::string_view to_string(ArchiveKind kind);
+
+// The single-file kind of compressed bytes starting with `head`, by the compression signature.
+std::optional<ArchiveKind> compressed_file_kind(std::string_view head);
 
 // The kind of archive whose first bytes are `head` (zip by signature; tar by the ustar magic or
 // `tar_format` when a reader recognised one; compressed tars by the compression signature).
