@@ -80,14 +80,18 @@ TextPosition TranscriptPositions::position(size_t offset) {
     extend(offset);
     size_t k = std::min(offset / k_step, m_checkpoints.size() - 1);
     size_t line = m_checkpoints[k].line, column = m_checkpoints[k].column;
-    const auto* p = reinterpret_cast<const unsigned char*>(m_text.data());
-    for (size_t i = k * k_step; i < offset; ++i) {
-        if (p[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            column += (p[i] & 0xC0) != 0x80;
-        }
+    // From the checkpoint to `offset`, the way extend() counts a block: newlines, then the code
+    // points after the last one.
+    const char* p = m_text.data();
+    size_t block = k * k_step;
+    size_t n = offset - block;
+    const void* last_nl = n ? memrchr(p + block, '\n', n) : nullptr;
+    if (last_nl) {
+        line += count_newlines(p + block, n);
+        size_t from = static_cast<size_t>(static_cast<const char*>(last_nl) - p) + 1;
+        column = 1 + (offset - from) - count_continuations(p + from, offset - from);
+    } else {
+        column += n - count_continuations(p + block, n);
     }
     return {line, column};
 }

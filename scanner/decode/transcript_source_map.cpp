@@ -49,27 +49,40 @@ void TranscriptSourceMap::build_index() {
     for (uint32_t i : m_leaves) {
         if (segs[i].start_ms >= 0 && timeline_rank(segs[i].kind) == best_rank) m_timeline.push_back(i);
     }
-    std::stable_sort(m_timeline.begin(), m_timeline.end(),
-                     [&](uint32_t a, uint32_t b) { return segs[a].start_ms < segs[b].start_ms; });
+    auto by_start = [&](uint32_t a, uint32_t b) { return segs[a].start_ms < segs[b].start_ms; };
+    if (!std::is_sorted(m_timeline.begin(), m_timeline.end(), by_start)) {
+        std::stable_sort(m_timeline.begin(), m_timeline.end(), by_start);
+    }
 }
 
 void TranscriptSourceMap::sort_leaves() {
     const auto& segs = m_doc.segments;
     auto by_begin = [&](uint32_t a, uint32_t b) { return segs[a].begin < segs[b].begin; };
-    if (std::is_sorted(m_leaves.begin(), m_leaves.end(), by_begin)) return;
-    size_t blob = m_doc.blob().size();
-    if (blob > 8 * m_leaves.size() + 4096) {
+    // Word lists are sorted runs (words, then each utterance's words, which repeat `text`): find
+    // the runs and merge them pairwise, stably (equal offsets keep their order). Linear for the
+    // few runs a transcript has; a general sort when there are many.
+    std::vector<size_t> run_starts = {0};
+    for (size_t i = 1; i < m_leaves.size(); ++i) {
+        if (by_begin(m_leaves[i], m_leaves[i - 1])) run_starts.push_back(i);
+    }
+    if (run_starts.size() == 1) return;
+    if (run_starts.size() > 64) {
         std::stable_sort(m_leaves.begin(), m_leaves.end(), by_begin);
         return;
     }
-    // Word lists are sorted runs (words, then each utterance's words): a counting sort by begin
-    // is linear and keeps runs in order for equal offsets.
-    std::vector<uint32_t> starts(blob + 2, 0);
-    for (uint32_t i : m_leaves) ++starts[segs[i].begin + 1];
-    for (size_t k = 1; k < starts.size(); ++k) starts[k] += starts[k - 1];
-    std::vector<uint32_t> sorted(m_leaves.size());
-    for (uint32_t i : m_leaves) sorted[starts[segs[i].begin]++] = i;
-    m_leaves.swap(sorted);
+    run_starts.push_back(m_leaves.size());
+    while (run_starts.size() > 2) {
+        std::vector<size_t> merged = {0};
+        for (size_t r = 0; r + 2 < run_starts.size(); r += 2) {
+            auto first = m_leaves.begin() + static_cast<std::ptrdiff_t>(run_starts[r]);
+            auto middle = m_leaves.begin() + static_cast<std::ptrdiff_t>(run_starts[r + 1]);
+            auto last = m_leaves.begin() + static_cast<std::ptrdiff_t>(run_starts[r + 2]);
+            std::inplace_merge(first, middle, last, by_begin);
+            merged.push_back(run_starts[r + 2]);
+        }
+        if ((run_starts.size() - 1) % 2 == 1) merged.push_back(run_starts.back());
+        run_starts.swap(merged);
+    }
 }
 
 uint64_t TranscriptSourceMap::raw_offset(const TextSegment& s, size_t blob_offset) const {

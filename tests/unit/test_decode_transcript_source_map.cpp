@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "decode/transcript_json.h"
 #include "decode/transcript_positions.h"
@@ -75,4 +76,41 @@ TEST_CASE("transcript positions: lines and code-point columns for any offset ord
     CHECK(p.position(text.find('y') + 2999).column == 3000);
     TranscriptPositions empty("");
     CHECK(empty.position(10).line == 1);
+}
+
+TEST_CASE("transcript positions: every offset agrees with a naive count") {
+    // Lines of random lengths (some longer than a checkpoint block), two-byte and three-byte UTF-8.
+    std::string text;
+    uint32_t seed = 12345;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+    while (text.size() < 6000) {
+        uint32_t r = next() % 100;
+        if (r < 3) text += '\n';
+        else if (r < 8) text += "\xC3\xA9";
+        else if (r < 10) text += "\xE2\x82\xAC";
+        else if (r < 12 && text.size() % 7 == 0) text += std::string(1500, 'z');
+        else text += static_cast<char>('a' + r % 26);
+    }
+    TranscriptPositions positions(text);
+    // Backwards first (checkpoints built once, queries in any order), then forwards.
+    std::vector<size_t> offsets;
+    for (size_t o = text.size() + 1; o-- > 0;) offsets.push_back(o);
+    for (size_t o = 0; o <= text.size(); o += 3) offsets.push_back(o);
+    for (size_t offset : offsets) {
+        size_t line = 1, column = 1;
+        for (size_t i = 0; i < offset; ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+                ++column;
+            }
+        }
+        TextPosition got = positions.position(offset);
+        if (got.line != line || got.column != column) {
+            INFO("offset " << offset);
+            CHECK(got.line == line);
+            CHECK(got.column == column);
+        }
+    }
 }
