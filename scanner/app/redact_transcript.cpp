@@ -148,7 +148,9 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
             {"redact_pii_sub", quoted(to_string(m_options.substitution))},
         };
         // Settings are added to transcript objects only, not to /sentences or /paragraphs bodies.
-        bool add = has_member(members, "text") || has_member(members, "words") || has_member(members, "redact_pii");
+        // Nor to pieces of one (an element of an utterance list, a LeMUR response).
+        bool add = !doc.fragment &&
+                   (has_member(members, "text") || has_member(members, "words") || has_member(members, "redact_pii"));
         auto unredacted = [](std::string_view name) { return name.starts_with("unredacted_"); };
         if (info) info->removed_fields += doc.unredacted.size();
         plan_object_edits(input, members, open, unredacted, set, add, edits);

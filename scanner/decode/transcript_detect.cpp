@@ -57,6 +57,12 @@ bool has_text_key(std::string_view head) {
     return i < head.size() && head[i] == ':';
 }
 
+// A LeMUR response ({"request_id": ..., "response": ...}): generated text about a transcript,
+// which repeats what was said (names, numbers) as readily as the transcript itself.
+bool has_lemur_keys(std::string_view head) {
+    return head.find("\"request_id\"") != std::string_view::npos && head.find("\"response\"") != std::string_view::npos;
+}
+
 // A line holding a cue timing ("00:00:05,400 --> 00:00:12,550").
 bool timing_line(std::string_view line) {
     size_t arrow = line.find("-->");
@@ -128,7 +134,7 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     std::string_view rest = body.substr(first);
     if (rest.empty()) return TranscriptFormat::none;
     std::string_view name = base_name(path);
-    if ((rest.front() == '{' || rest.front() == '[') && (force || has_transcript_key(rest) || has_text_key(rest))) {
+    if ((rest.front() == '{' || rest.front() == '[') && (force || has_transcript_key(rest) || has_text_key(rest) || has_lemur_keys(rest))) {
         return TranscriptFormat::assemblyai_json;
     }
     // Anything else starting with '{' or '[' may still be a text transcript ("[00:01:02] ...").

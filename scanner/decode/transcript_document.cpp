@@ -74,6 +74,7 @@ void TranscriptDocument::clear() {
     segments.clear();
     entities.clear();
     unredacted.clear();
+    fragment = false;
     raw_begin = raw_end = 0;
     m_staging.clear();
     m_blob.clear();
@@ -318,6 +319,8 @@ std::string TranscriptDocument::json_path(const TextSegment& s) const {
             add("translated_texts.");
             add(s.index < keys.size() ? std::string_view(keys[s.index]) : std::string_view("?"));
             break;
+        case FieldKind::lemur_response: add("response"); break;
+        case FieldKind::lemur_answer: add("response"), idx(s.index), add(".answer"); break;
         case FieldKind::cue:
         case FieldKind::line: return {};
     }

@@ -41,6 +41,8 @@ enum class FieldKind : uint8_t {
     iab_category,                // iab_categories_result.results[i].text
     sentiment,                   // sentiment_analysis_results[i].text
     translated_text,             // translated_texts.<language>
+    lemur_response,              // response (a LeMUR task or summary answer)
+    lemur_answer,                // response[i].answer (LeMUR question answering)
     cue,                         // SRT/VTT cue text (index = cue number, sub_index = line in the cue)
     line,                        // a line of a plain-text transcript (index = 0-based line)
 };
@@ -98,6 +100,8 @@ public:
     std::vector<TextSegment> segments;
     std::vector<TranscriptEntity> entities;
     std::vector<UnredactedField> unredacted;
+    bool fragment = false;           // a piece of a transcript, not a transcript object: one
+                                     // element of an exported utterance list, a LeMUR response
     uint64_t raw_begin = 0;          // the transcript's bytes in the input (JSON object, file)
     uint64_t raw_end = 0;
 

@@ -135,6 +135,17 @@ struct Shape {
     int assemblyai_keys = 0;
     bool timed_words = false;  // word objects with text and start
     bool wrapper = false;      // held a list of transcripts
+    // An object that is itself one timed piece of a transcript ({"speaker", "text", "start",
+    // "end"}: an element of an exported utterance or sentence list).
+    uint32_t text_segment = k_no_index;
+    int64_t start_ms = -1;
+    int64_t end_ms = -1;
+    uint16_t speaker = k_no_speaker;
+    // A LeMUR response ({"request_id", "response", "usage"}).
+    bool lemur_text = false;
+    int lemur_keys = 0;
+
+    bool timed_piece() const { return text_segment != k_no_index && start_ms >= 0 && end_ms >= start_ms; }
 };
 
 // True when the SIMDJSON_PADDING bytes after `input` are on the page of its last byte, so reading
@@ -653,8 +664,22 @@ struct TranscriptJsonDecoder::Impl {
         }
         if (key == "text") {
             shape.text_field = true;
-            return string_field(value, doc, FieldKind::text, ignored);
+            return string_field(value, doc, FieldKind::text, shape.text_segment);
         }
+        if (key == "start" || key == "end") {
+            (key == "start" ? shape.start_ms : shape.end_ms) = read_ms(value);
+            return k_ok;
+        }
+        if (key == "speaker") {
+            std::string_view name;
+            if (read_name(value, name) == k_ok) shape.speaker = doc.speaker_id(name, raw_of(name));
+            return k_ok;
+        }
+        if (key == "request_id" || key == "usage") {
+            ++shape.lemur_keys;
+            return k_ok;
+        }
+        if (key == "response") return lemur_response(value, doc, shape);
         if (key == "words") {
             shape.text_field = true;
             return parse_words(value, doc, FieldKind::word, k_no_index, shape);
@@ -735,8 +760,46 @@ struct TranscriptJsonDecoder::Impl {
     }
 
     bool is_transcript(const Shape& shape) const {
+        if (shape.lemur_text && (shape.lemur_keys > 0 || force)) return true;
         if (!shape.text_field) return false;
-        return force || shape.timed_words || shape.assemblyai_keys >= 2;
+        return force || shape.timed_words || shape.assemblyai_keys >= 2 || shape.timed_piece();
+    }
+
+    // The times and speaker of an object that is one timed piece go to its text.
+    static void apply_piece_times(TranscriptDocument& doc, const Shape& shape) {
+        doc.fragment = !shape.timed_words && shape.assemblyai_keys < 2 && (shape.timed_piece() || shape.lemur_text);
+        if (!shape.timed_piece()) return;
+        TextSegment& s = doc.segments[shape.text_segment];
+        s.start_ms = shape.start_ms;
+        s.end_ms = shape.end_ms;
+        s.speaker = shape.speaker;
+    }
+
+    // LeMUR: "response" is the answer text of a task/summary, or a list of {question, answer}.
+    error_code lemur_response(od::value& value, TranscriptDocument& doc, Shape& shape) {
+        od::json_type type;
+        if (value.type().get(type) != k_ok) return k_ok;
+        uint32_t segment = k_no_index;
+        if (type == od::json_type::string) {
+            error_code e = string_field(value, doc, FieldKind::lemur_response, segment);
+            shape.lemur_text = segment != k_no_index;
+            return e;
+        }
+        if (type != od::json_type::array) return k_ok;
+        return each_element(value, [&](od::value& item, uint32_t i) -> error_code {
+            od::object object;
+            error_code e = item.get_object().get(object);
+            if (e != k_ok) return fatal(e) ? e : k_ok;
+            for (auto member : object) {
+                od::field f;
+                if ((e = std::move(member).get(f)) != k_ok) return e;
+                if (key_of(f) != "answer") continue;
+                uint32_t answer = k_no_index;
+                if ((e = string_field(f.value(), doc, FieldKind::lemur_answer, answer, i)) != k_ok) return e;
+                if (answer != k_no_index) shape.lemur_text = true;
+            }
+            return k_ok;
+        });
     }
 
     void emit(TranscriptDocument& doc) {
@@ -773,6 +836,7 @@ struct TranscriptJsonDecoder::Impl {
             if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
         }
         if (!is_transcript(shape)) return k_ok;
+        apply_piece_times(doc, shape);
         const char* after = nullptr;
         doc.raw_end = v.current_location().get(after) == k_ok ? offset_of(after) : size;
         was_transcript = true;
@@ -838,7 +902,10 @@ struct TranscriptJsonDecoder::Impl {
             if (key == "page_details") shape.wrapper = true;
             if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
         }
-        if (is_transcript(shape)) emit(doc);
+        if (is_transcript(shape)) {
+            apply_piece_times(doc, shape);
+            emit(doc);
+        }
         return k_ok;
     }
 };

@@ -235,3 +235,52 @@ TEST_CASE("transcript json: word lists with escapes or nested values take the sl
     // Aliased into `text`: the blob holds the sentence once.
     CHECK(d.blobs[0].find("say \"hi\" now") == d.blobs[0].rfind("say \"hi\" now"));
 }
+
+TEST_CASE("transcript json: an exported list of utterances is a list of timed pieces") {
+    std::string json = R"([
+  {"speaker": "A", "text": "Hi, my name is Dana.", "start": 100, "end": 2100, "confidence": 0.97},
+  {"speaker": "B", "text": "Thanks.", "start": 2200, "end": 4100}
+])";
+    Decoded d = decode(json);
+    CHECK(d.result.status == JsonDecodeStatus::transcripts);
+    REQUIRE(d.docs.size() == 2);
+    const TextSegment* text = find(d.docs[1], FieldKind::text);
+    REQUIRE(text);
+    CHECK(text->start_ms == 2200);
+    CHECK(text->end_ms == 4100);
+    CHECK(d.docs[1].speaker_name(*text) == "B");
+    CHECK(d.docs[1].json_path(*text) == "[1].text");
+    CHECK(d.docs[1].fragment);
+    CHECK(json.substr(text->raw_begin, text->raw_end - text->raw_begin) == "Thanks.");
+
+    // Without times the same objects are not a transcript (a note list, a CMS export).
+    CHECK(decode(R"([{"text": "Hi, my name is Dana.", "start": "2024-01-02"}])").docs.empty());
+    CHECK(decode(R"({"text": "hello", "author": "x"})").docs.empty());
+}
+
+TEST_CASE("transcript json: LeMUR responses carry generated text about a transcript") {
+    std::string task = R"({"request_id": "5e1b27c2", "response": "The caller, Dana Whitfield, gave 512-38-4721.", "usage": {"input_tokens": 2}})";
+    Decoded d = decode(task);
+    REQUIRE(d.docs.size() == 1);
+    const TextSegment* response = find(d.docs[0], FieldKind::lemur_response);
+    REQUIRE(response);
+    CHECK(d.docs[0].json_path(*response) == "response");
+    CHECK(d.blobs[0].find("512-38-4721") != std::string::npos);
+    CHECK(d.docs[0].fragment);
+
+    std::string qa = R"({"request_id": "0b4b", "response": [{"question": "Email?", "answer": "dana@example.com"},
+        {"question": "Name?", "answer": "Dana"}], "usage": {}})";
+    d = decode(qa);
+    REQUIRE(d.docs.size() == 1);
+    const TextSegment* answer = find(d.docs[0], FieldKind::lemur_answer, 1);
+    REQUIRE(answer);
+    CHECK(d.docs[0].json_path(*answer) == "response[1].answer");
+    CHECK(qa.substr(answer->raw_begin, answer->raw_end - answer->raw_begin) == "Dana");
+
+    // "response" alone (any API's reply) is not LeMUR.
+    CHECK(decode(R"({"response": "ok"})").docs.empty());
+    // A full transcript is never a fragment.
+    Decoded full = decode(R"({"id": "t", "text": "Hi", "audio_duration": 3, "words": [{"text": "Hi", "start": 1, "end": 2}]})");
+    REQUIRE(full.docs.size() == 1);
+    CHECK_FALSE(full.docs[0].fragment);
+}
