@@ -62,7 +62,7 @@ bool wants_whole_transcript(int fd, std::string_view path, uint64_t size, const 
 
 ItemScanner::ItemScanner(const RuleMatcher& matcher, const ScanSettings& settings, const ScanLimits& limits,
                          const TranscriptPolicy& transcripts)
-    : m_matcher(matcher), m_settings(settings), m_limits(limits), m_transcripts(transcripts),
+    : m_matcher(matcher), m_limits(limits), m_transcripts(transcripts),
       m_blobs(matcher, settings) {}
 
 ItemScanner::~ItemScanner() = default;

@@ -64,7 +64,6 @@ private:
     void scan_text(std::string_view text, const ItemInfo& item, ScanOutput& out);
 
     const RuleMatcher& m_matcher;
-    const ScanSettings& m_settings;
     const ScanLimits& m_limits;
     const TranscriptPolicy& m_transcripts;
     BlobScanner m_blobs;

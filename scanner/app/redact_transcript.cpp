@@ -86,10 +86,10 @@ void add_speaker_edits(const std::vector<SpeakerLabel>& labels, Substitution sub
     const size_t text_edits = edits.size();
     for (const SpeakerLabel& l : labels) {
         std::string replacement = substitute(l.name, "person_name", substitution);
-        for (const auto& [begin, end] : l.spans) {
+        for (const std::pair<size_t, size_t>& span : l.spans) {
             bool covered = std::any_of(edits.begin(), edits.begin() + static_cast<std::ptrdiff_t>(text_edits),
-                                       [&](const RawEdit& e) { return e.begin < end && begin < e.end; });
-            if (!covered) edits.push_back({begin, end, replacement});
+                                       [&](const RawEdit& e) { return e.begin < span.second && span.first < e.end; });
+            if (!covered) edits.push_back({span.first, span.second, replacement});
         }
     }
 }
