@@ -102,6 +102,29 @@ std::string_view trim_value(std::string_view v) {
     return v;
 }
 
+// A finding of `rule` that the transcript's structure implies (no text match): the fields
+// every such finding shares; the caller adds the place, value and transcript reference.
+Finding structural_finding(const Rule& rule, const BlobOrigin& origin) {
+    Finding f;
+    f.rule = &rule;
+    f.severity = rule.severity;
+    f.path = std::string(origin.path);
+    f.project_path = std::string(origin.project_path);
+    f.message = rule.message;
+    if (origin.commit) f.commit = *origin.commit;
+    return f;
+}
+
+// Line and column of the input's bytes [begin, end).
+void locate_raw(TranscriptSourceMap& map, uint64_t begin, uint64_t end, Finding& f) {
+    TextPosition a = map.position(begin);
+    TextPosition b = map.position(end);
+    f.line = a.line;
+    f.column = a.column;
+    f.end_line = b.line;
+    f.end_column = b.column;
+}
+
 }  // namespace
 
 RedactionState redaction_state(const TranscriptDocument& doc) {
@@ -217,19 +240,9 @@ void add_unredacted_findings(const TranscriptDocument& doc, TranscriptSourceMap&
     const Rule* rule = rules.find(k_unredacted_field_rule);
     if (rule == nullptr) return;
     for (const UnredactedField& u : doc.unredacted) {
-        Finding f;
-        f.rule = rule;
-        f.severity = rule->severity;
-        f.path = std::string(origin.path);
-        f.project_path = std::string(origin.project_path);
-        f.message = rule->message + ": " + u.name;
-        if (origin.commit) f.commit = *origin.commit;
-        TextPosition a = map.position(u.raw_key);
-        TextPosition b = map.position(u.raw_key + u.name.size() + 2);
-        f.line = a.line;
-        f.column = a.column;
-        f.end_line = b.line;
-        f.end_column = b.column;
+        Finding f = structural_finding(*rule, origin);
+        f.message += ": " + u.name;
+        locate_raw(map, u.raw_key, u.raw_key + u.name.size() + 2, f);
         TranscriptRef ref;
         ref.id = doc.id;
         ref.json_path = doc.path_prefix + u.name;
@@ -258,23 +271,14 @@ void add_speaker_findings(const TranscriptDocument& doc, TranscriptSourceMap& ma
                 break;
             }
         }
-        Finding f;
-        f.rule = rule;
-        f.severity = rule->severity;
-        f.path = std::string(origin.path);
-        f.project_path = std::string(origin.project_path);
+        Finding f = structural_finding(*rule, origin);
         f.secret = name;
-        f.message = rule->message;
-        if (origin.commit) f.commit = *origin.commit;
+        // Where the name is written; else (a name simdjson had to unescape) the speaker's first text.
         uint64_t raw = i < doc.speaker_raw.size() ? doc.speaker_raw[i] : k_unknown_raw;
-        if (raw == k_unknown_raw && first) raw = first->raw_begin;
         if (raw != k_unknown_raw) {
-            TextPosition a = map.position(raw);
-            TextPosition b = map.position(raw + (doc.speaker_raw[i] == k_unknown_raw ? 0 : name.size()));
-            f.line = a.line;
-            f.column = a.column;
-            f.end_line = b.line;
-            f.end_column = b.column;
+            locate_raw(map, raw, raw + name.size(), f);
+        } else if (first) {
+            locate_raw(map, first->raw_begin, first->raw_begin, f);
         }
         TranscriptRef ref;
         ref.id = doc.id;

@@ -69,40 +69,48 @@ bool ArchiveWriter::fail() {
     return false;
 }
 
+namespace {
+
+// The compression filter of `kind` (none for zip and plain tar).
+int add_compression(::archive* a, ArchiveKind kind) {
+    switch (kind) {
+        case ArchiveKind::tar_gzip:
+        case ArchiveKind::gzip_file: return archive_write_add_filter_gzip(a);
+        case ArchiveKind::tar_bzip2:
+        case ArchiveKind::bzip2_file: return archive_write_add_filter_bzip2(a);
+        case ArchiveKind::tar_xz:
+        case ArchiveKind::xz_file: return archive_write_add_filter_xz(a);
+        case ArchiveKind::tar_zstd:
+        case ArchiveKind::zstd_file: return archive_write_add_filter_zstd(a);
+        case ArchiveKind::zip:
+        case ArchiveKind::tar: break;
+    }
+    return ARCHIVE_OK;
+}
+
+bool is_single_file(ArchiveKind kind) {
+    return kind == ArchiveKind::gzip_file || kind == ArchiveKind::bzip2_file || kind == ArchiveKind::xz_file ||
+           kind == ArchiveKind::zstd_file;
+}
+
+}  // namespace
+
 bool ArchiveWriter::open(ArchiveKind kind, std::string& out) {
     if (!m_archive) return fail();
     m_out = &out;
     int status = ARCHIVE_OK;
     if (kind == ArchiveKind::zip) {
         status = archive_write_set_format_zip(m_archive);
-    } else if (kind == ArchiveKind::gzip_file || kind == ArchiveKind::bzip2_file || kind == ArchiveKind::xz_file ||
-               kind == ArchiveKind::zstd_file) {
+    } else if (is_single_file(kind)) {
         status = archive_write_set_format_raw(m_archive);
-        if (status == ARCHIVE_OK) {
-            switch (kind) {
-                case ArchiveKind::gzip_file: status = archive_write_add_filter_gzip(m_archive); break;
-                case ArchiveKind::bzip2_file: status = archive_write_add_filter_bzip2(m_archive); break;
-                case ArchiveKind::xz_file: status = archive_write_add_filter_xz(m_archive); break;
-                default: status = archive_write_add_filter_zstd(m_archive); break;
-            }
-        }
-        // The raw writer pads nothing: the output is exactly the compressed stream.
-        if (status == ARCHIVE_OK) archive_write_set_bytes_in_last_block(m_archive, 1);
     } else {
         status = archive_write_set_format_pax_restricted(m_archive);
-        if (status == ARCHIVE_OK) {
-            switch (kind) {
-                case ArchiveKind::tar_gzip: status = archive_write_add_filter_gzip(m_archive); break;
-                case ArchiveKind::tar_bzip2: status = archive_write_add_filter_bzip2(m_archive); break;
-                case ArchiveKind::tar_xz: status = archive_write_add_filter_xz(m_archive); break;
-                case ArchiveKind::tar_zstd: status = archive_write_add_filter_zstd(m_archive); break;
-                default: break;
-            }
-        }
     }
+    if (status == ARCHIVE_OK) status = add_compression(m_archive, kind);
     if (status != ARCHIVE_OK) return fail();
-    // No padding of the last block beyond what the format needs.
-    if (kind == ArchiveKind::tar) archive_write_set_bytes_in_last_block(m_archive, 1);
+    // No padding of the last block beyond what the format needs (the raw writer's output is
+    // exactly the compressed stream).
+    if (kind == ArchiveKind::tar || is_single_file(kind)) archive_write_set_bytes_in_last_block(m_archive, 1);
     if (archive_write_open(m_archive, m_out, nullptr, append_callback, nullptr) != ARCHIVE_OK) return fail();
     m_open = true;
     return true;

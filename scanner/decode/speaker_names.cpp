@@ -5,6 +5,8 @@
 #include <array>
 #include <string>
 
+#include "util/strings.h"
+
 namespace aaiscan {
 namespace {
 
@@ -46,14 +48,6 @@ size_t name_word(std::string_view s) {
     return letters >= 1 ? i : 0;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 // Roles and generic labels that speaker fields hold instead of names.
 bool is_role_word(std::string_view word) {
     static constexpr std::array<std::string_view, 44> k_roles = {
@@ -62,7 +56,7 @@ bool is_role_word(std::string_view word) {
         "narrator", "operator", "representative", "rep", "doctor", "patient", "client", "support", "sales",
         "assistant", "bot", "system", "staff", "nurse", "student", "teacher", "panelist", "member", "attendee",
         "reporter", "anchor", "announcer", "crowd", "male", "female", "other"};
-    std::string w = lower(word);
+    std::string w = to_lower_ascii(word);
     for (std::string_view role : k_roles) {
         if (w == role) return true;
     }
