@@ -184,7 +184,12 @@ bool validate_person_name_given(std::string_view secret, const ValidationContext
     size_t end = 0;
     if (!locate(secret, context, begin, end)) return true;
     std::string_view text = context.text;
-    // Inside an email address, a URL, a path or an identifier.
+    // The end of a longer word ("DeAnna"; the rules have no leading \b), or inside an email
+    // address, a URL, a path or an identifier.
+    if (begin > 0 && (is_letter(text[begin - 1]) || (text[begin - 1] >= '0' && text[begin - 1] <= '9') ||
+                      static_cast<unsigned char>(text[begin - 1]) >= 0x80)) {
+        return false;
+    }
     if (begin > 0 && std::string_view("@./_-\\#:").find(text[begin - 1]) != std::string_view::npos) return false;
     if (end < text.size() && std::string_view("@_/\\").find(text[end]) != std::string_view::npos) return false;
     if (end + 1 < text.size() && text[end] == '.' && is_letter(text[end + 1])) return false;

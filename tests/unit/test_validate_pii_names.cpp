@@ -59,6 +59,10 @@ TEST_CASE("pii names: a given name, not part of a place, brand or address") {
     CHECK_FALSE(in_text(validate_person_name_given, "Mail Dana.Whitfield@example.com.", "Dana"));
     CHECK_FALSE(in_text(validate_person_name_given, "The user is Kevin_ops.", "Kevin"));
     CHECK_FALSE(in_text(validate_person_name_given, "See example.com/Kevin for it.", "Kevin"));
+    // The end of a longer word (the rules have no leading \b).
+    CHECK_FALSE(in_text(validate_person_name_given, "Ask DeAnna about it.", "Anna"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Ask JoAnn Smith.", "Ann Smith"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Model X9Dana is out.", "Dana"));
 }
 
 TEST_CASE("pii names: a name followed by its own spelling") {
