@@ -79,17 +79,19 @@ const std::unordered_set<std::string>& non_name_words() {
         "institute", "memorial", "inn", "club", "boulevard", "drive", "place", "court", "terrace", "highway",
         "medicare", "medicaid", "tricare", "cobra", "section", "chapter", "article", "warranty", "settings",
         "preferences", "options", "profile", "security", "privacy", "advanced", "general", "home",
-        "reports", "dashboard", "tools", "file", "help", "blue", "cross", "shield", "armour", "armor"};
+        "reports", "dashboard", "tools", "file", "help", "blue", "cross", "shield", "armour", "armor", "air",
+        "airways", "rights", "warning"};
     return words;
 }
 
-// Words right before a given name that make it part of a place, storm or brand ("San Diego",
-// "St. Louis", "Lake Victoria", "Air Jordan", "Hurricane Katrina").
+// Words right before a given name that make it part of a place, storm, brand or saying ("San
+// Diego", "St. Louis", "Lake George", "Air Jordan", "Hurricane Irene", "Trader Joe's", "Hail Mary").
 const std::unordered_set<std::string>& place_prefix_words() {
     static const std::unordered_set<std::string> words = {
         "san", "santa", "santo", "sao", "st", "saint", "ste", "sainte", "fort", "ft", "port", "mount", "mt", "lake",
         "cape", "air", "los", "las", "el", "hurricane", "storm", "typhoon", "cyclone", "ave", "club", "hotel",
-        "camp", "casa", "villa", "hospital", "restaurant", "cafe", "team", "project", "operation"};
+        "camp", "casa", "villa", "hospital", "restaurant", "cafe", "team", "project", "operation", "aston",
+        "lockheed", "morgan", "big", "hail", "bloody", "trader", "average"};
     return words;
 }
 
