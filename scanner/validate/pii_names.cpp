@@ -114,6 +114,26 @@ const std::unordered_set<std::string>& under_words() {
     return words;
 }
 
+// Lower-case words that follow a name in an unformatted call ("this is kevin how can i help",
+// "carol from billing"): what a lower-case surname must not be.
+const std::unordered_set<std::string>& talk_words() {
+    static const std::unordered_set<std::string> words = {
+        "how", "who", "whom", "whose", "which", "calling", "returning", "following", "checking", "reaching",
+        "again", "over", "back", "regarding", "real", "quick", "quickly", "too", "im", "i'm", "i'll", "i've",
+        "i'd", "you're", "you've", "we're", "it's", "that's", "there's", "what's", "here's", "um", "uh", "like",
+        "yep", "nope", "alright", "cool", "awesome", "hmm", "mhm", "oh", "ah", "wow", "gonna", "wanna",
+        "did", "don't", "didn't", "can't", "won't", "isn't", "wasn't", "just", "only", "even", "ever", "never",
+        "always", "usually", "also", "still", "yet", "already", "soon", "later", "earlier", "before", "after",
+        "since", "until", "while", "during", "into", "onto", "out", "up", "down", "off", "around", "through",
+        "across", "between", "than", "said", "says", "say", "asked", "told", "called", "emailed", "texted",
+        "wrote", "sent", "went", "came", "left", "needs", "wants", "has", "had", "was", "were", "his", "her",
+        "hers", "him", "them", "their", "theirs", "its", "mine", "yours", "ours", "account", "number", "card",
+        "phone", "email", "address", "name", "last", "first", "middle", "spelled", "spelling", "correct",
+        "right", "wrong", "here", "there", "today", "tomorrow", "yesterday", "tonight", "please", "thanks",
+        "thank", "sorry", "okay", "hello", "bye", "sir", "madam", "ma'am", "miss", "mister", "junior", "senior"};
+    return words;
+}
+
 // The word of `text` that ends just before `at` (skipping one separator: space, ". ", ", "), lowered.
 std::string word_before(std::string_view text, size_t at) {
     size_t end = at;
@@ -228,12 +248,18 @@ bool validate_person_name_spelled(std::string_view secret, const ValidationConte
 }
 
 bool validate_person_name_lowercase(std::string_view secret, const ValidationContext& context) {
-    std::string w = lowered(strip_punctuation(secret));
-    if (w.size() < 3 || w != std::string(secret)) return false;
-    if (non_name_words().count(w) || under_words().count(w)) return false;
-    // Abstract nouns and participles ("inspection", "maintenance", "pending").
-    for (std::string_view ending : {"ion", "ance", "ence", "ment", "ity", "ness", "ing", "ship", "age"}) {
-        if (w.size() > ending.size() + 2 && w.compare(w.size() - ending.size(), ending.size(), ending) == 0) return false;
+    if (secret.size() < 3 || lowered(secret) != secret) return false;
+    size_t start = 0;
+    while (start < secret.size()) {
+        size_t end = secret.find(' ', start);
+        std::string w(secret.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (w.size() < 3 || non_name_words().count(w) || under_words().count(w) || talk_words().count(w)) return false;
+        // Abstract nouns and participles ("inspection", "maintenance", "pending").
+        for (std::string_view ending : {"ion", "ance", "ence", "ment", "ity", "ness", "ing", "ship", "age"}) {
+            if (w.size() > ending.size() + 2 && w.compare(w.size() - ending.size(), ending.size(), ending) == 0) return false;
+        }
+        if (end == std::string_view::npos) break;
+        start = end + 1;
     }
     return validate_person_name(secret, context);
 }
