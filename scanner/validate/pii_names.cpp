@@ -80,19 +80,41 @@ const std::unordered_set<std::string>& non_name_words() {
         "medicare", "medicaid", "tricare", "cobra", "section", "chapter", "article", "warranty", "settings",
         "preferences", "options", "profile", "security", "privacy", "advanced", "general", "home",
         "reports", "dashboard", "tools", "file", "help", "blue", "cross", "shield", "armour", "armor", "air",
-        "airways", "rights", "warning"};
+        "airways", "rights", "warning", "beauty", "outlet", "outlets", "supply", "supplies", "bridal",
+        "boutique", "salon", "spa", "diner", "bakery", "deli", "steakhouse", "tavern", "pub", "bar", "brewery",
+        "winery", "farms", "dealership", "jewelers", "jewellers", "furniture", "hardware", "pharmaceuticals"};
     return words;
 }
 
 // Words right before a given name that make it part of a place, storm, brand or saying ("San
-// Diego", "St. Louis", "Lake George", "Air Jordan", "Hurricane Irene", "Trader Joe's", "Hail Mary").
+// Diego", "St. Louis", "Lake George", "Air Jordan", "Hurricane Irene", "Trader Joe's", "Hail Mary"),
+// and "at" (people are not where an account is: "my 401(k) is at John Hancock").
 const std::unordered_set<std::string>& place_prefix_words() {
     static const std::unordered_set<std::string> words = {
         "san", "santa", "santo", "sao", "st", "saint", "ste", "sainte", "fort", "ft", "port", "mount", "mt", "lake",
         "cape", "air", "los", "las", "el", "hurricane", "storm", "typhoon", "cyclone", "ave", "club", "hotel",
         "camp", "casa", "villa", "hospital", "restaurant", "cafe", "team", "project", "operation", "aston",
-        "lockheed", "morgan", "big", "hail", "bloody", "trader", "average"};
+        "lockheed", "morgan", "big", "hail", "bloody", "trader", "average", "papa", "at"};
     return words;
+}
+
+// Companies, brands and stores named after a person ("Charles Schwab", "Ralph Lauren"), lowered:
+// a given name of the gazetteer with the word after it.
+const std::unordered_set<std::string>& eponymous_brands() {
+    static const std::unordered_set<std::string> names = {
+        // Finance, insurance, staffing.
+        "charles schwab", "edward jones", "raymond james", "john hancock", "robert half", "thomas cook",
+        "henry schein", "william hill", "john wiley", "charles river", "james hardie", "william morris",
+        "jenny craig", "john lewis", "john deere", "samuel adams", "jim beam", "jose cuervo", "george foreman",
+        "sara lee", "betty crocker", "marie callender", "peter pan", "martha stewart", "tim hortons",
+        // Fashion, beauty, retail.
+        "ralph lauren", "tommy hilfiger", "tommy bahama", "kate spade", "michael kors", "steve madden",
+        "vera wang", "vera bradley", "anne klein", "ann taylor", "eddie bauer", "eileen fisher",
+        "laura ashley", "laura mercier", "louis vuitton", "alexander mcqueen", "alexander wang",
+        "elizabeth arden", "mary kay", "paul smith", "paul mitchell", "john frieda", "kenneth cole",
+        "nicole miller", "liz claiborne", "jimmy choo", "david yurman", "harry winston", "isaac mizrahi",
+        "thomas pink", "marie claire", "charles tyrwhitt", "joseph abboud", "sally beauty"};
+    return names;
 }
 
 // Lower-case words that follow "it's under" without being a name ("under warranty", "under review").
@@ -216,8 +238,25 @@ bool validate_person_name_given(std::string_view secret, const ValidationContext
     if (end < text.size() && std::string_view("@_/\\").find(text[end]) != std::string_view::npos) return false;
     if (end + 1 < text.size() && text[end] == '.' && is_letter(text[end + 1])) return false;
     if (place_prefix_words().count(word_before(text, begin))) return false;
+    // A store or restaurant named in the possessive: "Ruth's Chris", "Dick's Sporting Goods" (not
+    // "That's Peter", "It's Dana").
+    if (begin >= 4 && text.substr(begin - 3, 3) == "'s " && is_letter(text[begin - 4])) {
+        size_t word = begin - 3;
+        while (word > 0 && is_letter(text[word - 1])) --word;
+        static const std::unordered_set<std::string> contractions = {
+            "that", "it", "he", "she", "who", "there", "here", "let", "what", "where", "how", "name", "this",
+            "everyone", "everybody", "someone", "somebody", "nobody", "today", "now", "when", "why"};
+        if (is_upper(text[word]) && !contractions.count(lowered(text.substr(word, begin - 3 - word)))) return false;
+    }
+    if (text.substr(end, 2) == "'s" && !capitalised_word_after(text, end + 2).empty()) return false;
     std::string next = capitalised_word_after(text, end);
-    return next.empty() || !non_name_words().count(next);
+    if (!next.empty() && non_name_words().count(next)) return false;
+    // Either word of a brand named after a person ("Ralph Lauren": "Ralph", "Lauren").
+    std::string name = lowered(secret);
+    if (name.find(' ') != std::string::npos) return !eponymous_brands().count(name);
+    if (!next.empty() && eponymous_brands().count(name + " " + next)) return false;
+    std::string before = word_before(text, begin);
+    return before.empty() || !eponymous_brands().count(before + " " + name);
 }
 
 bool validate_person_name_spelled(std::string_view secret, const ValidationContext& context) {

@@ -59,6 +59,19 @@ TEST_CASE("pii names: a given name, not part of a place, brand or address") {
     CHECK_FALSE(in_text(validate_person_name_given, "Mail Dana.Whitfield@example.com.", "Dana"));
     CHECK_FALSE(in_text(validate_person_name_given, "The user is Kevin_ops.", "Kevin"));
     CHECK_FALSE(in_text(validate_person_name_given, "See example.com/Kevin for it.", "Kevin"));
+    // Companies and stores named after people, and accounts "at" someone.
+    CHECK_FALSE(in_text(validate_person_name_given, "I moved it to Charles Schwab.", "Charles Schwab"));
+    CHECK_FALSE(in_text(validate_person_name_given, "I moved it to Charles Schwab.", "Charles"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Accounts at Raymond James or Fidelity.", "James"));
+    CHECK_FALSE(in_text(validate_person_name_given, "My 401(k) is at Fidelity, and at Dana too.", "Dana"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Dinner at the Ruth's Chris downtown.", "Chris"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Dinner at the Ruth's Chris downtown.", "Ruth"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Pizza from Papa John's tonight.", "John"));
+    CHECK_FALSE(in_text(validate_person_name_given, "Grab shampoo at Sally Beauty.", "Sally Beauty"));
+    CHECK(in_text(validate_person_name_given, "I read Dana's email twice.", "Dana"));
+    CHECK(in_text(validate_person_name_given, "That's Peter DiCarlo, a professor.", "Peter DiCarlo"));
+    CHECK(in_text(validate_person_name_given, "It's Dana again.", "Dana"));
+    CHECK(in_text(validate_person_name_given, "Thanks, Charles Okafor, for calling.", "Charles Okafor"));
     // The end of a longer word (the rules have no leading \b).
     CHECK_FALSE(in_text(validate_person_name_given, "Ask DeAnna about it.", "Anna"));
     CHECK_FALSE(in_text(validate_person_name_given, "Ask JoAnn Smith.", "Ann Smith"));
