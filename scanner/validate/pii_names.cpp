@@ -82,7 +82,15 @@ const std::unordered_set<std::string>& non_name_words() {
         "reports", "dashboard", "tools", "file", "help", "blue", "cross", "shield", "armour", "armor", "air",
         "airways", "rights", "warning", "beauty", "outlet", "outlets", "supply", "supplies", "bridal",
         "boutique", "salon", "spa", "diner", "bakery", "deli", "steakhouse", "tavern", "pub", "bar", "brewery",
-        "winery", "farms", "dealership", "jewelers", "jewellers", "furniture", "hardware", "pharmaceuticals"};
+        "winery", "farms", "dealership", "jewelers", "jewellers", "furniture", "hardware", "pharmaceuticals",
+        // Companies a caller says they "spoke to" or "talked with".
+        "verizon", "comcast", "xfinity", "sprint", "spectrum", "geico", "allstate", "progressive",
+        "fidelity", "vanguard", "schwab", "irs", "ups", "fedex", "usps", "dhl", "walmart", "target", "costco",
+        "ebay", "netflix", "hulu", "spotify", "uber", "lyft", "airbnb", "expedia", "delta", "southwest",
+        "jetblue", "hertz", "avis", "ikea", "samsung", "dell", "lenovo", "meta", "instagram", "twitter",
+        "tiktok", "linkedin", "whatsapp", "zelle", "stripe", "shopify", "intuit", "turbotax", "quickbooks",
+        "hsbc", "barclays", "santander", "citibank", "amex", "navient", "experian", "equifax", "transunion",
+        "aetna", "cigna", "humana", "anthem"};
     return words;
 }
 
