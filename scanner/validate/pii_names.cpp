@@ -1,7 +1,6 @@
 // Person names in transcripts (see pii_checks.h): the words a name cue is often followed by that
 // are not names, gazetteer names inside place and company names, a name spelled out letter by
 // letter, and a lower-case name in an unformatted transcript.
-#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -164,7 +163,8 @@ const std::unordered_set<std::string>& talk_words() {
     return words;
 }
 
-// The word of `text` that ends just before `at` (skipping one separator: space, ". ", ", "), lowered.
+// The word of `text` that ends just before `at`, past the spaces and dots between ("St. "), lowered;
+// empty when a comma or other mark comes first.
 std::string word_before(std::string_view text, size_t at) {
     size_t end = at;
     while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '.')) --end;
