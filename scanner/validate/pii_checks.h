@@ -1,7 +1,7 @@
 // Validators for personal data in transcripts: structure and checksums of the values AssemblyAI's
 // redact_pii policies cover (SSN, IBAN, ABA routing, NPI, VIN, phone numbers, IPs, dates...).
-// Families live in pii_numbers.cpp, pii_phone.cpp, pii_network.cpp, pii_dates.cpp and
-// pii_text.cpp; this header is their one public face and pii_checks.cpp holds the registry.
+// Families live in pii_numbers.cpp, pii_phone.cpp, pii_network.cpp, pii_dates.cpp,
+// pii_names.cpp and pii_text.cpp; this header is their one public face and pii_checks.cpp holds the registry.
 #pragma once
 
 #include <string>
@@ -101,7 +101,7 @@ bool validate_birth_date(std::string_view secret, const ValidationContext& conte
 // A card expiry: month and year (MM/YY, MM/YYYY, "March 2027"), year 2000..2099.
 bool validate_card_expiry(std::string_view secret, const ValidationContext& context);
 
-// ---- words (pii_text.cpp) ----------------------------------------------------------------------
+// ---- names (pii_names.cpp) ---------------------------------------------------------------------
 
 // A person's name after a cue: capitalised words, none of them a common capitalised non-name
 // (sentence words, weekdays, months, nationalities, company words, titles alone).
@@ -109,6 +109,19 @@ bool validate_person_name(std::string_view secret, const ValidationContext& cont
 // validate_person_name for a name given as an answer: after a question mark it may be followed by
 // a comma ("Patricia Nguyen, May 30th"); after a full stop it must end the sentence itself.
 bool validate_person_name_answer(std::string_view secret, const ValidationContext& context);
+// validate_person_name for a common given name found without a cue (optionally with a surname):
+// not part of a place or brand ("San Diego", "St. Louis", "Air Jordan", "Elizabeth Street"), not
+// inside an email address, URL or identifier.
+bool validate_person_name_given(std::string_view secret, const ValidationContext& context);
+// validate_person_name for a name followed by its spelling ("Okonkwo. That's O-K-O-N-K-W-O"): the
+// letters at the end of the match spell the name's first or last word ("W-H-I-T..." may stop short).
+bool validate_person_name_spelled(std::string_view secret, const ValidationContext& context);
+// A lower-case name in a transcript without formatting ("it's under whitfield"): one lower-case
+// word that is not a common word after "under" ("warranty", "review") nor an abstract noun.
+bool validate_person_name_lowercase(std::string_view secret, const ValidationContext& context);
+
+// ---- words (pii_text.cpp) ----------------------------------------------------------------------
+
 // A spoken password or PIN: not a filler word ("the", "same", "wrong"...), not a redaction mark.
 bool validate_password(std::string_view secret, const ValidationContext& context);
 // A username or login: 3..40 characters, not a filler word, not a redaction mark.
