@@ -31,7 +31,7 @@ ojson finding_to_json(const Finding& f, const ReportContext& context) {
         tj["json_path"] = t.json_path.empty() ? ojson(nullptr) : ojson(t.json_path);
         tj["start_ms"] = t.start_ms >= 0 ? ojson(t.start_ms) : ojson(nullptr);
         tj["end_ms"] = t.end_ms >= 0 ? ojson(t.end_ms) : ojson(nullptr);
-        tj["speaker"] = t.speaker.empty() ? ojson(nullptr) : ojson(t.speaker);
+        tj["speaker"] = t.speaker.empty() ? ojson(nullptr) : ojson(printable_speaker(t.speaker, context));
         tj["verdict"] = t.verdict.empty() ? ojson(nullptr) : ojson(t.verdict);
         j["transcript"] = tj;
     } else {

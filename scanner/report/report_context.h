@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/scan_types.h"
@@ -22,5 +23,9 @@ struct ReportContext {
 
 // The value as it may be printed: masked unless --show-secrets.
 std::string printable_value(const Finding& finding, const ReportContext& context);
+
+// A transcript speaker as it may be printed: a label ("A", "Speaker 2", "Agent") as it is, a
+// person's name (speaker identification, voice tags) masked like PII unless --show-secrets.
+std::string printable_speaker(std::string_view speaker, const ReportContext& context);
 
 }  // namespace aaiscan

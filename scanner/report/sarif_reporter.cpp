@@ -83,7 +83,7 @@ std::string result_message(const Finding& f, const ReportContext& context) {
     if (f.transcript) {
         const TranscriptRef& t = *f.transcript;
         if (t.start_ms >= 0) text += " at " + std::to_string(t.start_ms) + " ms";
-        if (!t.speaker.empty()) text += ", speaker " + t.speaker;
+        if (!t.speaker.empty()) text += ", speaker " + printable_speaker(t.speaker, context);
         if (!t.verdict.empty()) text += " [" + t.verdict + "]";
     }
     if (f.commit) text += " in commit " + f.commit->id.substr(0, 12);

@@ -72,7 +72,7 @@ void write_text_report(const ScanOutput& output, const ReportContext& context, s
             std::vector<std::string> parts;
             if (!t.id.empty()) parts.push_back("transcript " + escape_for_terminal(t.id));
             if (t.start_ms >= 0) parts.push_back(format_ms(t.start_ms) + "-" + format_ms(t.end_ms));
-            if (!t.speaker.empty()) parts.push_back("speaker " + escape_for_terminal(t.speaker));
+            if (!t.speaker.empty()) parts.push_back("speaker " + escape_for_terminal(printable_speaker(t.speaker, context)));
             if (!t.json_path.empty()) parts.push_back(escape_for_terminal(t.json_path));
             if (!t.verdict.empty()) parts.push_back(t.verdict);
             if (!parts.empty()) {
