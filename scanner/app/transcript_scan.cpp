@@ -21,6 +21,7 @@ constexpr uint64_t k_max_whole_transcript = 512ull << 20;
 
 // Per-thread decoding state, reused across files (one ItemScanner per worker thread).
 struct TranscriptScanState {
+    TranscriptScanState() { json.set_skip_repeated_words(true); }
     TranscriptJsonDecoder json;
     TranscriptDocument doc;
     std::vector<Finding> findings;
@@ -101,6 +102,8 @@ private:
 // scanned for PII) to `skip`, merging words that follow each other.
 void collect_word_runs(const TranscriptDocument& doc, std::vector<std::pair<size_t, size_t>>& skip) {
     constexpr uint64_t k_max_gap = 512;  // JSON between two words of one array
+    // Arrays left undecoded because they repeat their utterance's text: whole, brackets included.
+    for (const auto& array : doc.repeated_word_arrays) skip.emplace_back(array.first, array.second);
     for (const TextSegment& s : doc.segments) {
         if (!is_word_kind(s.kind) || s.raw_end <= s.raw_begin) continue;
         if (!skip.empty() && s.raw_begin >= skip.back().second && s.raw_begin - skip.back().second <= k_max_gap) {

@@ -74,6 +74,7 @@ void TranscriptDocument::clear() {
     segments.clear();
     entities.clear();
     unredacted.clear();
+    repeated_word_arrays.clear();
     fragment = false;
     raw_begin = raw_end = 0;
     m_staging.clear();

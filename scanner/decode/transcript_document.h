@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aaiscan {
@@ -100,6 +101,10 @@ public:
     std::vector<TextSegment> segments;
     std::vector<TranscriptEntity> entities;
     std::vector<UnredactedField> unredacted;
+    // Word arrays the decoder did not decode because they only repeat text it has (utterance
+    // words identical to their utterance's text, with top-level words giving the times): their
+    // [begin, end) bytes in the input (see TranscriptJsonDecoder::set_skip_repeated_words).
+    std::vector<std::pair<uint64_t, uint64_t>> repeated_word_arrays;
     bool fragment = false;           // a piece of a transcript, not a transcript object: one
                                      // element of an exported utterance list, a LeMUR response
     uint64_t raw_begin = 0;          // the transcript's bytes in the input (JSON object, file)
@@ -137,6 +142,11 @@ public:
     // The bytes to scan (valid until the next clear()).
     std::string_view blob() const { return m_external ? m_external_blob : std::string_view(m_blob); }
     std::string_view text_of(const TextSegment& s) const { return blob().substr(s.begin, s.end - s.begin); }
+    // Before finalize(): the decoded text of a field added with add_field.
+    std::string_view staged_text(const TextSegment& s) const {
+        return m_external ? m_external_blob.substr(s.begin, s.end - s.begin)
+                          : std::string_view(m_staging).substr(s.begin, s.end - s.begin);
+    }
     // "utterances[3].words[12].text", with path_prefix; "" for SRT/VTT/plain-text segments.
     std::string json_path(const TextSegment& s) const;
     // The speaker name of a segment, "" when unknown.

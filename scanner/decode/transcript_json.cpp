@@ -132,6 +132,7 @@ void repair_utf8(char* data, size_t size) {
 // What was seen of an object, to decide whether it is a transcript.
 struct Shape {
     bool text_field = false;   // text, words, utterances, sentences, paragraphs, unredacted_*
+    bool top_words = false;    // the top-level `words` were decoded (they give every word's time)
     int assemblyai_keys = 0;
     bool timed_words = false;  // word objects with text and start
     bool wrapper = false;      // held a list of transcripts
@@ -178,6 +179,7 @@ struct TranscriptJsonDecoder::Impl {
     const char* base = nullptr;
     size_t size = 0;
     bool force = false;
+    bool skip_repeated_words = false;
     const TranscriptCallback* callback = nullptr;
     JsonDecodeResult* result = nullptr;
 
@@ -487,6 +489,99 @@ struct TranscriptJsonDecoder::Impl {
         return e;
     }
 
+    // The first of '"', '{', '}', '[', ']', '\\' at or after `p` (before `end`), or `end`.
+    static const char* find_structure(const char* p, const char* end) {
+#if defined(__SSE2__)
+        const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'),
+                      open_list = _mm_set1_epi8('['), close_list = _mm_set1_epi8(']'), backslash = _mm_set1_epi8('\\');
+        while (end - p >= 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+            __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close)),
+                                                    _mm_or_si128(_mm_cmpeq_epi8(v, open_list), _mm_cmpeq_epi8(v, close_list))));
+            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+            if (mask) return p + __builtin_ctz(mask);
+            p += 16;
+        }
+#endif
+        while (p < end && *p != '"' && *p != '{' && *p != '}' && *p != '[' && *p != ']' && *p != '\\') ++p;
+        return p;
+    }
+
+    // True when the array whose '[' is at `p` holds flat objects (no nesting, no escapes) each with
+    // exactly one string "text", and those texts joined by single spaces are `text`; `array_end`
+    // is then just past its ']'. Reads only quotes and brackets: a fraction of decoding the words.
+    bool words_repeat_text(const char* p, std::string_view text, const char*& array_end) const {
+        const char* end = base + size;
+        if (p >= end || *p != '[') return false;
+        ++p;
+        size_t cursor = 0;
+        bool first = true;
+        bool in_object = false, has_text = false, expect_text_value = false;
+        while (true) {
+            p = find_structure(p, end);
+            if (p >= end) return false;
+            switch (*p) {
+                case '{':
+                    if (in_object) return false;  // nested object
+                    in_object = true;
+                    has_text = false;
+                    ++p;
+                    break;
+                case '}':
+                    if (!in_object || !has_text || expect_text_value) return false;
+                    in_object = false;
+                    ++p;
+                    break;
+                case ']':
+                    if (in_object) return false;  // an array inside a word
+                    array_end = p + 1;
+                    return cursor == text.size();
+                case '"': {
+                    const char* q = find_quote_or_escape(p + 1, end);
+                    if (q >= end || *q != '"') return false;  // an escape: decode properly instead
+                    std::string_view value(p + 1, static_cast<size_t>(q - p - 1));
+                    p = q + 1;
+                    if (!in_object) return false;
+                    if (expect_text_value) {
+                        if (!first) {
+                            if (cursor >= text.size() || text[cursor] != ' ') return false;
+                            ++cursor;
+                        }
+                        if (text.compare(cursor, value.size(), value) != 0) return false;
+                        cursor += value.size();
+                        first = false;
+                        expect_text_value = false;
+                        has_text = true;
+                        break;
+                    }
+                    const char* after = skip_space(p, end);
+                    bool is_key = after < end && *after == ':';
+                    if (is_key && key_is(value, "text")) {
+                        if (has_text) return false;  // a repeated key
+                        after = skip_space(after + 1, end);
+                        if (after >= end || *after != '"') return false;  // null, a number: decode properly
+                        expect_text_value = true;
+                        p = after;
+                    }
+                    break;
+                }
+                default:  // '[' inside an object, or a backslash outside a string
+                    return false;
+            }
+        }
+    }
+
+    // Leaves the utterance's `words` undecoded when they repeat its text (see set_skip_repeated_words).
+    bool skip_if_repeated(od::value& value, std::string_view utterance_text, TranscriptDocument& doc) const {
+        std::string_view token = value.raw_json_token();
+        if (token.empty() || token.front() != '[') return false;
+        const char* array_end = nullptr;
+        if (!words_repeat_text(token.data(), utterance_text, array_end)) return false;
+        doc.repeated_word_arrays.emplace_back(offset_of(token.data()), offset_of(array_end));
+        return true;
+    }
+
     // utterances[i], sentences[i], paragraphs[i], unredacted_utterances[i].
     error_code parse_utterance(od::value& v, TranscriptDocument& doc, FieldKind text_kind, FieldKind word_kind,
                                uint32_t index, Shape& shape) {
@@ -505,6 +600,10 @@ struct TranscriptJsonDecoder::Impl {
             if (key == "text") {
                 if ((e = string_field(value, doc, text_kind, segment, index)) != k_ok) return e;
             } else if (key == "words") {
+                if (skip_repeated_words && shape.top_words && word_kind == FieldKind::utterance_word &&
+                    segment != k_no_index && skip_if_repeated(value, doc.staged_text(doc.segments[segment]), doc)) {
+                    continue;
+                }
                 if ((e = parse_words(value, doc, word_kind, index, shape)) != k_ok) return e;
             } else if (key == "start") {
                 start = read_ms(value);
@@ -682,7 +781,10 @@ struct TranscriptJsonDecoder::Impl {
         if (key == "response") return lemur_response(value, doc, shape);
         if (key == "words") {
             shape.text_field = true;
-            return parse_words(value, doc, FieldKind::word, k_no_index, shape);
+            size_t before = doc.segments.size();
+            error_code e = parse_words(value, doc, FieldKind::word, k_no_index, shape);
+            shape.top_words = shape.top_words || doc.segments.size() > before;
+            return e;
         }
         auto utterances = [&](FieldKind text_kind, FieldKind word_kind) {
             shape.text_field = true;
@@ -911,6 +1013,8 @@ struct TranscriptJsonDecoder::Impl {
 };
 
 TranscriptJsonDecoder::TranscriptJsonDecoder() : m_impl(std::make_unique<Impl>()) {}
+
+void TranscriptJsonDecoder::set_skip_repeated_words(bool skip) { m_impl->skip_repeated_words = skip; }
 TranscriptJsonDecoder::~TranscriptJsonDecoder() = default;
 
 JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool force, const TranscriptCallback& on_transcript) {

@@ -46,6 +46,13 @@ public:
     // objects with times, or two AssemblyAI-specific keys). Reuses its buffers between calls.
     JsonDecodeResult decode(std::string_view input, bool force, const TranscriptCallback& on_transcript);
 
+    // Scanning needs each spoken word once: with this on, an utterance's `words` array that only
+    // repeats the utterance's text (word texts joined by spaces equal it, read from the raw bytes)
+    // is not decoded when the transcript's top-level `words` already give times and speakers; its
+    // byte range goes to TranscriptDocument::repeated_word_arrays. Findings are the same. Off by
+    // default: `redact` must edit every word.
+    void set_skip_repeated_words(bool skip);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -284,3 +284,65 @@ TEST_CASE("transcript json: LeMUR responses carry generated text about a transcr
     REQUIRE(full.docs.size() == 1);
     CHECK_FALSE(full.docs[0].fragment);
 }
+
+TEST_CASE("transcript json: utterance words that repeat their text are skipped only when scanning asks") {
+    std::string json = R"({"id": "t", "audio_duration": 9, "text": "Hi there. Call me.",
+  "words": [{"text": "Hi", "start": 1, "end": 2, "speaker": "A"}, {"text": "there.", "start": 3, "end": 4, "speaker": "A"},
+            {"text": "Call", "start": 5, "end": 6, "speaker": "B"}, {"text": "me.", "start": 7, "end": 8, "speaker": "B"}],
+  "utterances": [
+    {"speaker": "A", "text": "Hi there.", "start": 1, "end": 4, "words": [
+        {"text": "Hi", "start": 1, "end": 2, "speaker": "A"}, {"text": "there.", "start": 3, "end": 4, "speaker": "A"}]},
+    {"speaker": "B", "text": "Call me.", "start": 5, "end": 8, "words": [
+        {"text": "Call", "start": 5, "end": 6, "speaker": "B"}, {"text": "555-0100", "start": 7, "end": 8, "speaker": "B"}]}
+  ]})";
+    TranscriptJsonDecoder decoder;
+    auto count_utterance_words = [](const TranscriptDocument& doc) {
+        return std::count_if(doc.segments.begin(), doc.segments.end(),
+                             [](const TextSegment& s) { return s.kind == FieldKind::utterance_word; });
+    };
+    std::vector<std::pair<uint64_t, uint64_t>> skipped;
+    long full_words = 0, lazy_words = 0;
+    std::string full_blob, lazy_blob;
+    decoder.decode(json, false, [&](TranscriptDocument& doc) {
+        full_words = count_utterance_words(doc);
+        full_blob = std::string(doc.blob());
+        CHECK(doc.repeated_word_arrays.empty());
+    });
+    decoder.set_skip_repeated_words(true);
+    decoder.decode(json, false, [&](TranscriptDocument& doc) {
+        lazy_words = count_utterance_words(doc);
+        lazy_blob = std::string(doc.blob());
+        skipped = doc.repeated_word_arrays;
+    });
+    CHECK(full_words == 4);
+    // The first utterance's words repeat its text and are skipped; the second's differ (a number
+    // the text does not have) and are decoded, so the leak is still scanned.
+    CHECK(lazy_words == 2);
+    REQUIRE(skipped.size() == 1);
+    std::string_view array(json.data() + skipped[0].first, skipped[0].second - skipped[0].first);
+    CHECK(array.front() == '[');
+    CHECK(array.back() == ']');
+    CHECK(array.find("there.") != std::string_view::npos);
+    CHECK(array.find("Call") == std::string_view::npos);
+    CHECK(lazy_blob == full_blob);
+    CHECK(lazy_blob.find("555-0100") != std::string::npos);
+
+    // Without top-level words the utterance words carry the only word times: never skipped.
+    std::string no_top = R"({"id": "t", "audio_duration": 9, "text": "Hi there.", "utterances": [
+        {"speaker": "A", "text": "Hi there.", "start": 1, "end": 4, "words": [
+            {"text": "Hi", "start": 1, "end": 2}, {"text": "there.", "start": 3, "end": 4}]}]})";
+    decoder.decode(no_top, false, [&](TranscriptDocument& doc) {
+        CHECK(count_utterance_words(doc) == 2);
+        CHECK(doc.repeated_word_arrays.empty());
+    });
+    // Escapes, nesting or a missing text make the raw check give up (the words are decoded).
+    for (const char* words : {R"([{"text": "Hi\u0021", "start": 1}])", R"([{"text": "Hi", "x": {"y": 1}}])",
+                              R"([{"start": 1}, {"text": "Hi"}])", R"([{"text": null}])"}) {
+        std::string doc_json = std::string(R"({"id": "t", "audio_duration": 9, "text": "Hi", "words": [{"text": "Hi", "start": 1, "end": 2}], "utterances": [{"text": "Hi", "start": 1, "end": 2, "words": )") +
+                               words + "}]}";
+        decoder.decode(doc_json, false, [&](TranscriptDocument& doc) {
+            INFO(words);
+            CHECK(doc.repeated_word_arrays.empty());
+        });
+    }
+}
