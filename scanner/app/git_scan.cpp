@@ -15,6 +15,7 @@
 #include "source/git_objects.h"
 #include "source/git_repo.h"
 #include "source/git_staged.h"
+#include "util/allocator_decay.h"
 #include "util/bounded_queue.h"
 #include "util/error.h"
 #include "util/glob.h"
@@ -23,6 +24,8 @@ namespace aaiscan {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+constexpr ssize_t k_history_decay_ms = 250;  // see run_history_scan
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -286,6 +289,9 @@ ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, con
 ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
                             const std::string& path, const HistoryOptions& history) {
     auto started = Clock::now();
+    // libgit2 allocates and frees every tree and blob it inflates: without a short decay jemalloc
+    // keeps ~50 MB of freed pages resident on a 100,000-commit history (no measurable cost).
+    AllocatorDecayScope decay(k_history_decay_ms);
     std::string error;
     auto repo = GitRepo::open(path, true, false, error);
     if (!repo) throw Error("--git-history: " + error);

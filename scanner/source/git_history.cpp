@@ -169,6 +169,13 @@ struct HistoryWalk::Impl {
     std::vector<uint32_t> parents;
     std::unordered_map<GitOid, uint32_t, OidHash> index;
     std::vector<uint32_t> order;  // visiting position -> node
+    // What the walk and the report need of each visited commit, by visiting position: the
+    // graph (nodes, parents, order) is dropped once the boundary is known.
+    struct Visited {
+        GitOid commit;
+        GitOid tree;
+    };
+    std::vector<Visited> visited;
     std::vector<GitOid> boundary_trees;
     unsigned max_walkers = 1;
     size_t min_commits_per_walker = 1000;
@@ -376,11 +383,16 @@ void HistoryWalk::run(const std::function<void(HistoryBlob&&)>& on_blob,
             }
         }
     }
+    impl.visited.reserve(impl.order.size());
+    for (uint32_t i : impl.order) impl.visited.push_back({impl.nodes[i].oid, impl.nodes[i].tree});
+    std::vector<Node>().swap(impl.nodes);
+    std::vector<uint32_t>().swap(impl.parents);
+    std::vector<uint32_t>().swap(impl.order);
     auto walk_range = [&](unsigned k) {
         size_t begin = commits * k / count;
         size_t end = commits * (k + 1) / count;
         for (size_t position = begin; position < end; ++position) {
-            impl.walkers[k]->walk_tree(impl.nodes[impl.order[position]].tree, static_cast<uint32_t>(position), true,
+            impl.walkers[k]->walk_tree(impl.visited[position].tree, static_cast<uint32_t>(position), true,
                                        on_blob, wants_name, on_path, problem);
         }
     };
@@ -406,7 +418,7 @@ bool HistoryWalk::path_seen_earlier(unsigned walker, const std::string& path) co
     return false;
 }
 
-size_t HistoryWalk::commit_count() const { return m_impl->order.size(); }
+size_t HistoryWalk::commit_count() const { return m_impl->visited.size(); }
 
 std::vector<GitOid> HistoryWalk::boundary_blobs(const std::string& path) const {
     std::vector<GitOid> out;
@@ -424,7 +436,7 @@ std::vector<GitOid> HistoryWalk::boundary_blobs(const std::string& path) const {
     return out;
 }
 
-GitOid HistoryWalk::commit_id(uint32_t commit) const { return m_impl->nodes[m_impl->order[commit]].oid; }
+GitOid HistoryWalk::commit_id(uint32_t commit) const { return m_impl->visited[commit].commit; }
 
 CommitInfo HistoryWalk::describe(uint32_t commit) const {
     CommitInfo info;
