@@ -164,6 +164,7 @@ const std::vector<ValidatorEntry>& pii_validators() {
         {"person_name", &validate_person_name},
         {"person_name_answer", &validate_person_name_answer},
         {"person_name_given", &validate_person_name_given},
+        {"person_name_role", &validate_person_name_role},
         {"person_name_spelled", &validate_person_name_spelled},
         {"person_name_lowercase", &validate_person_name_lowercase},
         {"password", &validate_password},

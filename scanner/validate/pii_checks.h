@@ -113,6 +113,9 @@ bool validate_person_name_answer(std::string_view secret, const ValidationContex
 // not part of a place or brand ("San Diego", "St. Louis", "Air Jordan", "Elizabeth Street"), not
 // inside an email address, URL or identifier.
 bool validate_person_name_given(std::string_view secret, const ValidationContext& context);
+// validate_person_name for a name after a relation or role word, which must follow a possessive
+// or article ("my husband, Terrence", "our adjuster Dana", "the new hire, Priya").
+bool validate_person_name_role(std::string_view secret, const ValidationContext& context);
 // validate_person_name for a name followed by its spelling ("Okonkwo. That's O-K-O-N-K-W-O"): the
 // letters at the end of the match spell the name's first or last word ("W-H-I-T..." may stop short).
 bool validate_person_name_spelled(std::string_view secret, const ValidationContext& context);

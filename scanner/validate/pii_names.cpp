@@ -311,4 +311,15 @@ bool validate_person_name_lowercase(std::string_view secret, const ValidationCon
     return validate_person_name(secret, context);
 }
 
+bool validate_person_name_role(std::string_view secret, const ValidationContext& context) {
+    // The rule's pattern starts at the role word so that Hyperscan can search for it; the
+    // possessive or article in front ("my husband", "our adjuster", "the new hire") is checked here.
+    static const std::unordered_set<std::string> k_determiners = {"my", "our", "his", "her", "your", "their",
+                                                                  "the", "new"};
+    size_t at = context.match_begin;
+    if (at == 0 || at > context.text.size() || context.text[at - 1] != ' ') return false;
+    if (!k_determiners.count(word_before(context.text, at))) return false;
+    return validate_person_name(secret, context);
+}
+
 }  // namespace aaiscan

@@ -104,3 +104,23 @@ TEST_CASE("pii names: a lower-case name, not a word that follows \"it's under\""
     CHECK_FALSE(validate_person_name_lowercase("Whitfield", none()));
     CHECK_FALSE(validate_person_name_lowercase("ab", none()));
 }
+
+TEST_CASE("person names: a relation or role word counts only after a possessive or article") {
+    // The match starts at the role word; the word before it decides.
+    auto role = [](std::string_view text, std::string_view role_word, std::string_view secret) {
+        size_t begin = text.find(role_word);
+        size_t at = text.find(secret, begin);
+        REQUIRE(begin != std::string_view::npos);
+        REQUIRE(at != std::string_view::npos);
+        return validate_person_name_role(text.substr(at, secret.size()),
+                                         ValidationContext{text, begin, at + secret.size(), "US"});
+    };
+    CHECK(role("yes, my husband, Terrence Brooks, called", "husband", "Terrence Brooks"));
+    CHECK(role("Our adjuster Dana will call", "adjuster", "Dana"));
+    CHECK(role("the new hire, Priya, starts Monday", "hire", "Priya"));
+    CHECK_FALSE(role("We watched Boss Baby last night", "Boss", "Baby"));
+    CHECK_FALSE(role("Wife Swap was on TV", "Wife", "Swap"));
+    CHECK_FALSE(role("Open Manager Settings now", "Manager", "Settings"));
+    // The name itself must still pass the person-name check.
+    CHECK_FALSE(role("my manager, Customer Support, will call", "manager", "Customer Support"));
+}
