@@ -4,18 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "util/strings.h"
 #include "validate/pii_checks.h"
 
 namespace aaiscan {
 namespace {
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -125,7 +118,7 @@ bool parse_numeric(std::string_view s, CalendarDate& date, bool month_year) {
 
 bool parse_calendar_date(std::string_view text, CalendarDate& date, bool two_numbers_are_month_year) {
     date = {};
-    std::string s = lowered(text);
+    std::string s = to_lower_ascii(text);
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == '!' || s.back() == '?' || s.back() == ' ')) {
         s.pop_back();
     }

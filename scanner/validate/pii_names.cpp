@@ -4,18 +4,11 @@
 #include <string>
 #include <unordered_set>
 
+#include "util/strings.h"
 #include "validate/pii_checks.h"
 
 namespace aaiscan {
 namespace {
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 std::string strip_punctuation(std::string_view s) {
     while (!s.empty() && std::string_view(".,;:!?\"')").find(s.back()) != std::string_view::npos) s.remove_suffix(1);
@@ -171,7 +164,7 @@ std::string word_before(std::string_view text, size_t at) {
     if (end == at) return {};
     size_t begin = end;
     while (begin > 0 && is_letter(text[begin - 1])) --begin;
-    return lowered(text.substr(begin, end - begin));
+    return to_lower_ascii(text.substr(begin, end - begin));
 }
 
 // The capitalised word that starts just after `at` (after one space), lowered; empty otherwise.
@@ -179,7 +172,7 @@ std::string capitalised_word_after(std::string_view text, size_t at) {
     if (at + 1 >= text.size() || text[at] != ' ' || !is_upper(text[at + 1])) return {};
     size_t end = at + 1;
     while (end < text.size() && is_letter(text[end])) ++end;
-    return lowered(text.substr(at + 1, end - at - 1));
+    return to_lower_ascii(text.substr(at + 1, end - at - 1));
 }
 
 // Where `secret` sits in context.text; false when it is not a view into it.
@@ -201,7 +194,7 @@ bool validate_person_name(std::string_view secret, const ValidationContext&) {
     while (start < secret.size()) {
         size_t end = secret.find(' ', start);
         std::string_view word = secret.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-        std::string w = lowered(strip_punctuation(word));
+        std::string w = to_lower_ascii(strip_punctuation(word));
         if (w.size() < 2 || stop.count(w)) return false;
         ++words;
         if (end == std::string_view::npos) break;
@@ -254,13 +247,13 @@ bool validate_person_name_given(std::string_view secret, const ValidationContext
         static const std::unordered_set<std::string> contractions = {
             "that", "it", "he", "she", "who", "there", "here", "let", "what", "where", "how", "name", "this",
             "everyone", "everybody", "someone", "somebody", "nobody", "today", "now", "when", "why"};
-        if (is_upper(text[word]) && !contractions.count(lowered(text.substr(word, begin - 3 - word)))) return false;
+        if (is_upper(text[word]) && !contractions.count(to_lower_ascii(text.substr(word, begin - 3 - word)))) return false;
     }
     if (text.substr(end, 2) == "'s" && !capitalised_word_after(text, end + 2).empty()) return false;
     std::string next = capitalised_word_after(text, end);
     if (!next.empty() && non_name_words().count(next)) return false;
     // Either word of a brand named after a person ("Ralph Lauren": "Ralph", "Lauren").
-    std::string name = lowered(secret);
+    std::string name = to_lower_ascii(secret);
     if (name.find(' ') != std::string::npos) return !eponymous_brands().count(name);
     if (!next.empty() && eponymous_brands().count(name + " " + next)) return false;
     std::string before = word_before(text, begin);
@@ -295,7 +288,7 @@ bool validate_person_name_spelled(std::string_view secret, const ValidationConte
 }
 
 bool validate_person_name_lowercase(std::string_view secret, const ValidationContext& context) {
-    if (secret.size() < 3 || lowered(secret) != secret) return false;
+    if (secret.size() < 3 || to_lower_ascii(secret) != secret) return false;
     size_t start = 0;
     while (start < secret.size()) {
         size_t end = secret.find(' ', start);

@@ -5,18 +5,11 @@
 #include <string>
 #include <unordered_set>
 
+#include "util/strings.h"
 #include "validate/pii_checks.h"
 
 namespace aaiscan {
 namespace {
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 const std::unordered_set<std::string>& filler_words() {
     static const std::unordered_set<std::string> words = {
@@ -56,7 +49,7 @@ bool prose_word(const std::string& s) {
 bool validate_password(std::string_view secret, const ValidationContext&) {
     std::string s = strip_punctuation(secret);
     if (s.size() < 3 || s.size() > 64 || is_redaction_mark(s)) return false;
-    if (filler_words().count(lowered(s)) || prose_word(s)) return false;
+    if (filler_words().count(to_lower_ascii(s)) || prose_word(s)) return false;
     // "****" or "...." are a password being hidden, not said.
     return !std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
 }
@@ -64,7 +57,7 @@ bool validate_password(std::string_view secret, const ValidationContext&) {
 bool validate_username(std::string_view secret, const ValidationContext&) {
     std::string s = strip_punctuation(secret);
     if (s.size() < 3 || s.size() > 40 || is_redaction_mark(s)) return false;
-    if (filler_words().count(lowered(s)) || prose_word(s)) return false;
+    if (filler_words().count(to_lower_ascii(s)) || prose_word(s)) return false;
     return !std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
 }
 
