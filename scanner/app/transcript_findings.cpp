@@ -115,16 +115,6 @@ Finding structural_finding(const Rule& rule, const BlobOrigin& origin) {
     return f;
 }
 
-// Line and column of the input's bytes [begin, end).
-void locate_raw(TranscriptSourceMap& map, uint64_t begin, uint64_t end, Finding& f) {
-    TextPosition a = map.position(begin);
-    TextPosition b = map.position(end);
-    f.line = a.line;
-    f.column = a.column;
-    f.end_line = b.line;
-    f.end_column = b.column;
-}
-
 }  // namespace
 
 RedactionState redaction_state(const TranscriptDocument& doc) {
@@ -242,7 +232,7 @@ void add_unredacted_findings(const TranscriptDocument& doc, TranscriptSourceMap&
     for (const UnredactedField& u : doc.unredacted) {
         Finding f = structural_finding(*rule, origin);
         f.message += ": " + u.name;
-        locate_raw(map, u.raw_key, u.raw_key + u.name.size() + 2, f);
+        map.locate_raw(u.raw_key, u.raw_key + u.name.size() + 2, f);
         TranscriptRef ref;
         ref.id = doc.id;
         ref.json_path = doc.path_prefix + u.name;
@@ -276,9 +266,9 @@ void add_speaker_findings(const TranscriptDocument& doc, TranscriptSourceMap& ma
         // Where the name is written; else (a name simdjson had to unescape) the speaker's first text.
         uint64_t raw = i < doc.speaker_raw.size() ? doc.speaker_raw[i] : k_unknown_raw;
         if (raw != k_unknown_raw) {
-            locate_raw(map, raw, raw + name.size(), f);
+            map.locate_raw(raw, raw + name.size(), f);
         } else if (first) {
-            locate_raw(map, first->raw_begin, first->raw_begin, f);
+            map.locate_raw(first->raw_begin, first->raw_begin, f);
         }
         TranscriptRef ref;
         ref.id = doc.id;

@@ -32,22 +32,6 @@ std::string_view to_string(ArchiveKind kind) {
     return "archive";
 }
 
-std::optional<ArchiveKind> archive_kind_of(std::string_view head, bool tar_format) {
-    using namespace std::string_view_literals;
-    if (starts_with_bytes(head, "PK\x03\x04"sv) || starts_with_bytes(head, "PK\x05\x06"sv)) return ArchiveKind::zip;
-    bool compressed = true;
-    ArchiveKind kind = ArchiveKind::tar;
-    if (starts_with_bytes(head, "\x1f\x8b"sv)) kind = ArchiveKind::tar_gzip;
-    else if (starts_with_bytes(head, "BZh"sv)) kind = ArchiveKind::tar_bzip2;
-    else if (starts_with_bytes(head, "\xfd" "7zXZ\x00"sv)) kind = ArchiveKind::tar_xz;
-    else if (starts_with_bytes(head, "\x28\xb5\x2f\xfd"sv)) kind = ArchiveKind::tar_zstd;
-    else compressed = false;
-    bool ustar = head.size() >= 262 && head.substr(257, 5) == "ustar";
-    if (!compressed && !ustar && !tar_format) return std::nullopt;
-    if (compressed && !tar_format) return std::nullopt;
-    return kind;
-}
-
 std::optional<ArchiveKind> compressed_file_kind(std::string_view head) {
     using namespace std::string_view_literals;
     if (starts_with_bytes(head, "\x1f\x8b"sv)) return ArchiveKind::gzip_file;
@@ -55,6 +39,23 @@ std::optional<ArchiveKind> compressed_file_kind(std::string_view head) {
     if (starts_with_bytes(head, "\xfd" "7zXZ\x00"sv)) return ArchiveKind::xz_file;
     if (starts_with_bytes(head, "\x28\xb5\x2f\xfd"sv)) return ArchiveKind::zstd_file;
     return std::nullopt;
+}
+
+std::optional<ArchiveKind> archive_kind_of(std::string_view head, bool tar_format) {
+    using namespace std::string_view_literals;
+    if (starts_with_bytes(head, "PK\x03\x04"sv) || starts_with_bytes(head, "PK\x05\x06"sv)) return ArchiveKind::zip;
+    // A compressed tar has the signature of the compressed file it is.
+    std::optional<ArchiveKind> file = compressed_file_kind(head);
+    bool compressed = file.has_value();
+    ArchiveKind kind = ArchiveKind::tar;
+    if (file == ArchiveKind::gzip_file) kind = ArchiveKind::tar_gzip;
+    else if (file == ArchiveKind::bzip2_file) kind = ArchiveKind::tar_bzip2;
+    else if (file == ArchiveKind::xz_file) kind = ArchiveKind::tar_xz;
+    else if (file == ArchiveKind::zstd_file) kind = ArchiveKind::tar_zstd;
+    bool ustar = head.size() >= 262 && head.substr(257, 5) == "ustar";
+    if (!compressed && !ustar && !tar_format) return std::nullopt;
+    if (compressed && !tar_format) return std::nullopt;
+    return kind;
 }
 
 ArchiveWriter::ArchiveWriter() : m_archive(archive_write_new()) {}

@@ -158,14 +158,18 @@ TranscriptLocation TranscriptSourceMap::resolve(size_t begin, size_t end) {
     return loc;
 }
 
-void TranscriptSourceMap::locate(size_t begin, size_t end, Finding& finding) {
-    TranscriptLocation loc = resolve(begin, end);
-    TextPosition a = m_lines.position(static_cast<size_t>(loc.raw_begin));
-    TextPosition b = m_lines.position(static_cast<size_t>(loc.raw_end));
+void TranscriptSourceMap::locate_raw(uint64_t raw_begin, uint64_t raw_end, Finding& finding) {
+    TextPosition a = position(raw_begin);
+    TextPosition b = position(raw_end);
     finding.line = a.line;
     finding.column = a.column;
     finding.end_line = b.line;
     finding.end_column = b.column;
+}
+
+void TranscriptSourceMap::locate(size_t begin, size_t end, Finding& finding) {
+    TranscriptLocation loc = resolve(begin, end);
+    locate_raw(loc.raw_begin, loc.raw_end, finding);
     TranscriptRef ref;
     ref.id = m_doc.id;
     if (loc.segment >= 0) {

@@ -44,6 +44,8 @@ public:
 
     // Line and column of an original-input offset.
     TextPosition position(uint64_t raw_offset) { return m_lines.position(static_cast<size_t>(raw_offset)); }
+    // Sets the finding's line/column span to the input's bytes [raw_begin, raw_end).
+    void locate_raw(uint64_t raw_begin, uint64_t raw_end, Finding& finding);
 
 private:
     void build_index();
