@@ -867,8 +867,10 @@ struct TranscriptJsonDecoder::Impl {
         return force || shape.timed_words || shape.assemblyai_keys >= 2 || shape.timed_piece();
     }
 
-    // The times and speaker of an object that is one timed piece go to its text.
-    static void apply_piece_times(TranscriptDocument& doc, const Shape& shape) {
+    // What the object's shape says about the document before it is handed over: whether it is
+    // only a piece of a transcript (an utterance-list element, a LeMUR response), and for a timed
+    // piece, the times and speaker of its text.
+    static void settle_shape(TranscriptDocument& doc, const Shape& shape) {
         doc.fragment = !shape.timed_words && shape.assemblyai_keys < 2 && (shape.timed_piece() || shape.lemur_text);
         if (!shape.timed_piece()) return;
         TextSegment& s = doc.segments[shape.text_segment];
@@ -938,7 +940,7 @@ struct TranscriptJsonDecoder::Impl {
             if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
         }
         if (!is_transcript(shape)) return k_ok;
-        apply_piece_times(doc, shape);
+        settle_shape(doc, shape);
         const char* after = nullptr;
         doc.raw_end = v.current_location().get(after) == k_ok ? offset_of(after) : size;
         was_transcript = true;
@@ -1005,7 +1007,7 @@ struct TranscriptJsonDecoder::Impl {
             if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
         }
         if (is_transcript(shape)) {
-            apply_piece_times(doc, shape);
+            settle_shape(doc, shape);
             emit(doc);
         }
         return k_ok;
