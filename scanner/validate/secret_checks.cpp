@@ -8,6 +8,7 @@
 #include <string>
 
 #include "util/strings.h"
+#include "validate/word_shape.h"
 
 namespace aaiscan {
 namespace {
@@ -285,7 +286,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
         s.find("#{") != std::string_view::npos) {
         return false;
     }
-    if (looks_like_identifier_not_secret(s)) return false;
+    if (looks_like_identifier_not_secret(s) || looks_like_words(s)) return false;
     std::string lower = to_lower_ascii(s);
     static constexpr std::array<std::string_view, 28> k_file_suffixes = {
         ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",
