@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "suppress/inline_allow.h"
+#include "util/glob.h"
 #include "util/entropy.h"
 #include "validate/validators.h"
 
@@ -23,6 +24,17 @@ bool outranks(const RuleMatch& a, const RuleMatch& b, const RuleSet& rules) {
 
 bool overlaps(const RuleMatch& a, const RuleMatch& b) {
     return a.secret_begin < b.secret_end && b.secret_begin < a.secret_end;
+}
+
+// A rule's except_paths, tested on the path inside the project and on the displayed path
+// (archive members: "exports.zip!notes/README.md").
+bool excluded_path(const Rule& rule, const BlobOrigin& origin) {
+    for (const std::string& glob : rule.except_paths) {
+        if (glob_match(glob, origin.project_path) || (origin.path != origin.project_path && glob_match(glob, origin.path))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -56,6 +68,7 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
     std::vector<RuleMatch> valid;
     for (const RuleMatch& m : m_matches) {
         if (m.secret_begin < accept_begin || m.secret_begin >= accept_end) continue;
+        if (excluded_path(m_matcher.rules()[m.rule], origin)) continue;
         if (accepts(m, text)) valid.push_back(m);
     }
     std::sort(valid.begin(), valid.end(), [](const RuleMatch& a, const RuleMatch& b) {

@@ -175,6 +175,7 @@ bool explain_rule(const Engine& engine, const std::string& id, std::ostream& out
         if (!r->validators.empty()) out << "  validators:  " << fmt::format("{}", fmt::join(r->validators, ", ")) << '\n';
         if (!r->context.require.empty()) out << "  context:     requires /" << r->context.require << "/ within " << r->context.lines << " lines\n";
         if (!r->context.exclude.empty()) out << "  context:     vetoed by /" << r->context.exclude << "/ within " << r->context.lines << " lines\n";
+        if (!r->except_paths.empty()) out << "  except:      " << fmt::format("{}", fmt::join(r->except_paths, ", ")) << '\n';
         out << fmt::format("  window:      {} bytes\n", engine.matcher().window(static_cast<uint32_t>(engine.rules().index_of(r->id))));
     } else {
         out << "  paths:       " << fmt::format("{}", fmt::join(r->paths, ", ")) << '\n';

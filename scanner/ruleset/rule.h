@@ -80,6 +80,7 @@ struct Rule {
 
     // kind: file
     std::vector<std::string> paths;
+    // Both kinds: paths the rule never reports on (content rules: e.g. checklist lints skip docs).
     std::vector<std::string> except_paths;
     FileCondition condition = FileCondition::not_ignored;
 

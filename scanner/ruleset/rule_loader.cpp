@@ -100,7 +100,7 @@ private:
             "checklist", "pii_policy", "examples", "negative_examples", "references"};
         static const std::set<std::string> k_content = {"scopes", "pattern", "keywords",
                                                         "min_entropy", "validators", "allow",
-                                                        "context", "max_width"};
+                                                        "context", "max_width", "except_paths"};
         static const std::set<std::string> k_file = {"paths", "except_paths", "condition"};
         bool is_file = m_node["kind"] && m_node["kind"].IsScalar() && m_node["kind"].Scalar() == "file";
         for (auto it = m_node.begin(); it != m_node.end(); ++it) {
@@ -141,6 +141,7 @@ private:
         rule.validators = string_list("validators");
         if (m_node["validators"]) rule.validators_origin = location_of(m_node["validators"], m_file);
         rule.allow = string_list("allow");
+        rule.except_paths = string_list("except_paths");
         if (YAML::Node w = m_node["max_width"]) {
             double width = as_number(w, "max_width");
             if (width < 1 || width > 1 << 20) fail(w, "max_width must be within 1..1048576");

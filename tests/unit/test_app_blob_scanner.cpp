@@ -36,6 +36,14 @@ const std::string k_rules = R"(rules:
     allow: ['^0badc0de']
     examples: ['x']
     negative_examples: ['y']
+  - id: lint.call
+    category: config
+    severity: info
+    scopes: [code]
+    pattern: '\bclient\.call\(\)'
+    except_paths: ['*.md', 'docs/**']
+    examples: ['x']
+    negative_examples: ['y']
 )";
 
 struct Fixture {
@@ -45,9 +53,13 @@ struct Fixture {
 
     std::vector<Finding> scan(const std::string& text, Scope scope = Scope::code, size_t from = 0,
                               size_t to = std::string::npos) {
+        return scan_at("f.txt", "f.txt", text, scope, from, to);
+    }
+    std::vector<Finding> scan_at(std::string_view path, std::string_view project_path, const std::string& text,
+                                 Scope scope = Scope::code, size_t from = 0, size_t to = std::string::npos) {
         std::vector<Finding> out;
         LineSourceMap map(text);
-        scanner.scan(text, scope, map, BlobOrigin{"f.txt", "f.txt", nullptr}, out, from, to);
+        scanner.scan(text, scope, map, BlobOrigin{path, project_path, nullptr}, out, from, to);
         return out;
     }
 };
@@ -114,4 +126,18 @@ TEST_CASE("blob scanner: only secrets starting in the accept range are kept") {
     CHECK(f.scan(text, Scope::code, 0, second).size() == 1);
     CHECK(f.scan(text, Scope::code, second, std::string::npos).size() == 1);
     CHECK(f.scan(text).size() == 2);
+}
+
+TEST_CASE("blob scanner: a rule's except_paths leave those files alone") {
+    Fixture f;
+    const std::string text = "result = client.call()\n";
+    CHECK(f.scan_at("app.py", "app.py", text).size() == 1);
+    CHECK(f.scan_at("README.md", "README.md", text).empty());
+    CHECK(f.scan_at("pkg/notes/USAGE.md", "pkg/notes/USAGE.md", text).empty());
+    CHECK(f.scan_at("docs/guide/run.py", "docs/guide/run.py", text).empty());
+    CHECK(f.scan_at("src/docs.py", "src/docs.py", text).size() == 1);
+    // An archive member is tested by its displayed path too.
+    CHECK(f.scan_at("site.zip!README.md", "site.zip", text).empty());
+    // Other rules still report in excluded files.
+    CHECK(f.scan_at("README.md", "README.md", "acme_key = \"4c3b1e0f9a8d7c6b5a4f3e2d1c0b9a8f\"\n").size() == 1);
 }
