@@ -218,10 +218,55 @@ bool validate_base64_hex_key(std::string_view secret, const ValidationContext& c
     return validate_hex_mixed(decoded, context) && !is_placeholder(decoded);
 }
 
+namespace {
+
+// "p%40ssw0rd" -> "p@ssw0rd": URL credentials are percent-encoded. Invalid escapes stay as they are.
+std::string percent_decoded(std::string_view s) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+// The word "password" dressed up: "mypassword", "YourPassword1!", "password123", "p@ss".
+bool is_password_word(std::string_view lower) {
+    for (std::string_view prefix : {"my", "your", "the", "some", "a"}) {
+        if (lower.starts_with(prefix) && lower.size() > prefix.size() + 3) {
+            lower.remove_prefix(prefix.size());
+            break;
+        }
+    }
+    size_t end = lower.size();
+    while (end > 0 && (std::isdigit(static_cast<unsigned char>(lower[end - 1])) || lower[end - 1] == '!')) --end;
+    if (lower.size() - end > 4) return false;
+    lower = lower.substr(0, end);
+    for (std::string_view word : {"password", "passwd", "pass", "pwd", "p@ss", "p@ssword", "pa55", "pa55word",
+                                  "passw0rd", "p@ssw0rd", "secret", "s3cret", "s3cr3t"}) {
+        if (lower == word) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool is_default_password(std::string_view password) {
-    if (is_placeholder(password)) return true;
     std::string_view p = trim(password);
-    if (p.empty()) return true;
+    // One level of quotes around the value: netrc's password "PASSWORD".
+    if (p.size() >= 2 && (p.front() == '"' || p.front() == '\'') && p.back() == p.front()) p = trim(p.substr(1, p.size() - 2));
+    if (p.empty() || is_placeholder(p)) return true;
     // Template references: $VAR, ${VAR}, $(cmd), %s, %(name)s, {name}, {{ name }}, <password>.
     if (p.front() == '$' || p.front() == '%' || p.front() == '{' || p.front() == '<') return true;
     static constexpr std::array<std::string_view, 37> k_defaults = {
@@ -230,11 +275,11 @@ bool is_default_password(std::string_view password) {
         "dev", "local", "default", "letmein", "qwerty", "token", "foo", "bar", "baz", "123456",
         "12345678", "abc123", "pa55word", "p@ssw0rd", "mysecretpassword", "changeit", "supersecret",
         "s3cr3t", "hunter2"};
-    std::string lower = to_lower_ascii(p);
+    std::string lower = to_lower_ascii(p.find('%') == std::string_view::npos ? std::string(p) : percent_decoded(p));
     for (auto d : k_defaults) {
         if (lower == d) return true;
     }
-    return false;
+    return is_password_word(lower);
 }
 
 bool validate_real_password(std::string_view secret, const ValidationContext&) {
@@ -321,6 +366,13 @@ bool validate_standalone(std::string_view, const ValidationContext& context) {
     return end + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end + 1]));
 }
 
+bool validate_not_truncated(std::string_view, const ValidationContext& context) {
+    std::string_view rest = context.text.substr(std::min(context.match_end, context.text.size()));
+    if (rest.starts_with("...") || rest.starts_with("\xE2\x80\xA6")) return false;  // "..." or U+2026
+    // A lone '.' closing the value: "MIIEpQIBAAKCAQEAuyf/lNrH9ck8. -----END RSA PRIVATE KEY-----".
+    return !(rest.size() >= 1 && rest[0] == '.' && (rest.size() == 1 || !std::isalnum(static_cast<unsigned char>(rest[1]))));
+}
+
 const std::vector<ValidatorEntry>& secret_validators() {
     static const std::vector<ValidatorEntry> entries = {
         {"not_placeholder", &validate_not_placeholder},
@@ -335,6 +387,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"jwt_not_anon", &validate_jwt_not_anon},
         {"jwt_service_role", &validate_jwt_service_role},
         {"standalone", &validate_standalone},
+        {"not_truncated", &validate_not_truncated},
     };
     return entries;
 }

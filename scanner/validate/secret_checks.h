@@ -24,6 +24,9 @@ bool validate_jwt(std::string_view secret, const ValidationContext&);
 // False when the match is directly followed by '.', '-' or '/' and an alphanumeric character:
 // "<hex>.wav", "<hex>-v2", "<hex>/chunk" are file names, ids or paths, not keys. Uses context.
 bool validate_standalone(std::string_view secret, const ValidationContext& context);
+// False when the match is followed by "...", "…" or a closing '.': documentation shows a key cut
+// short ("MIIEpQIBAAKCAQEAuyf/lNrH9ck8. -----END RSA PRIVATE KEY-----"). Uses context.
+bool validate_not_truncated(std::string_view secret, const ValidationContext& context);
 // Decodes the payload (second part) of a JWT-shaped string; false when it is not base64url.
 bool jwt_payload(std::string_view secret, std::string& payload);
 // Rejects JWTs whose payload says "role": "anon" (Supabase anon keys are public by design).

@@ -142,8 +142,13 @@ TEST_CASE("base64_hex_key: base64 of a 32-hex key, with or without a trailing ne
 TEST_CASE("real_password: defaults, placeholders and template references are not passwords") {
     CHECK(validate_real_password("Xk9m2QvL7tPz", k_context));
     CHECK(validate_real_password("hunter22", k_context));
+    CHECK(validate_real_password("\"Xk9m2QvL7tPz\"", k_context));
+    CHECK(validate_real_password("Xk9m%40QvL7tPz", k_context));
+    CHECK(validate_real_password("password12345", k_context));  // more than four digits: not a dressed-up word
     for (const char* p : {"password", "Postgres", "root", "guest", "changeme", "${DB_PASSWORD}", "$PGPASSWORD",
-                          "%s", "%(password)s", "{password}", "<password>", "", "foo", "p@ssw0rd"}) {
+                          "%s", "%(password)s", "{password}", "<password>", "", "foo", "p@ssw0rd",
+                          "\"PASSWORD\"", "'{password}'", "mypassword", "YourPassword1!", "password123", "p%40ss",
+                          "p%40ssw0rd", "s3cret"}) {
         CAPTURE(p);
         CHECK(is_default_password(p));
         CHECK_FALSE(validate_real_password(p, k_context));
@@ -191,10 +196,27 @@ TEST_CASE("standalone: a key must not continue into a file name, id or path") {
     CHECK_FALSE(check("key=33a647dc29512e85e658d5cd34b8f298/chunk", key));
 }
 
+TEST_CASE("not_truncated: a key cut short with '...' or a closing '.' is an example") {
+    auto check = [](std::string_view text, std::string_view match) {
+        ValidationContext context;
+        context.text = text;
+        context.match_begin = text.find(match);
+        context.match_end = context.match_begin + match.size();
+        return validate_not_truncated(match, context);
+    };
+    const std::string_view body = "MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR";
+    CHECK(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR\nMIIB", body));
+    CHECK(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR", body));
+    CHECK(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR\\n", body));
+    CHECK_FALSE(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR. -----END", body));
+    CHECK_FALSE(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR...\n", body));
+    CHECK_FALSE(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR\xE2\x80\xA6", body));
+}
+
 TEST_CASE("registry: every credential validator is registered by name") {
     for (const char* name : {"not_placeholder", "hex_mixed", "jwt", "luhn", "token_checksum", "base64_hex_key",
                              "basic_auth_b64", "real_password", "generic_secret", "jwt_not_anon", "jwt_service_role",
-                             "standalone"}) {
+                             "standalone", "not_truncated"}) {
         CAPTURE(name);
         CHECK(find_validator(name) != nullptr);
     }
