@@ -53,6 +53,14 @@ bool read_members(std::string_view bytes, const std::string& path, std::vector<M
             kind_name = kind ? std::string(to_string(*kind)) : format;
             first = false;
         }
+        if (status == ArchiveStatus::end && members.empty() && reader.single_file()) {
+            // An empty compressed file ("gzip < /dev/null"): one empty member, written back as it was.
+            kind = compressed_file_kind(bytes.substr(0, 8));
+            MemberData empty;
+            empty.header.name = decompressed_name(path);
+            empty.header.type = MemberType::regular;
+            members.push_back(std::move(empty));
+        }
         if (status == ArchiveStatus::end) break;
         if (status == ArchiveStatus::not_archive) {
             problem = "not an archive";

@@ -92,6 +92,15 @@ ArchiveReader::~ArchiveReader() {
 bool ArchiveReader::finish_open(int status) {
     if (status == ARCHIVE_OK || status == ARCHIVE_WARN) return true;
     record_error(ARCHIVE_FATAL);
+    if (archive_filter_count(m_archive) >= 2 && archive_format(m_archive) == 0 &&
+        m_error == "Unrecognized archive format") {
+        // The compression decoded but no format bid, not even raw (which takes any byte): an
+        // empty compressed file ("gzip < /dev/null"), as Debian ships some man pages. It holds nothing.
+        m_error.clear();
+        m_fatal = false;
+        m_empty = true;
+        return true;
+    }
     return false;
 }
 
@@ -119,6 +128,7 @@ bool ArchiveReader::open_pull(Pull pull) {
 
 ArchiveStatus ArchiveReader::next(ArchiveMember& member) {
     if (m_fatal || !m_archive) return ArchiveStatus::fatal;
+    if (m_empty) return ArchiveStatus::end;
     bool first = m_first;
     m_first = false;
     struct archive_entry* entry = nullptr;
@@ -133,6 +143,7 @@ ArchiveStatus ArchiveReader::next(ArchiveMember& member) {
         if (first && archive_format(m_archive) == 0 && archive_filter_count(m_archive) <= 1) {
             return ArchiveStatus::not_archive;  // no format and no compression recognised at all
         }
+
         return status <= ARCHIVE_FATAL ? ArchiveStatus::fatal : ArchiveStatus::member_error;
     }
     // ARCHIVE_WARN here is usually a name that does not convert to the locale's charset: usable.
@@ -161,6 +172,7 @@ int64_t ArchiveReader::read(char* buffer, size_t size) {
 }
 
 bool ArchiveReader::single_file() const {
+    if (m_empty) return true;
     return m_archive && (archive_format(m_archive) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAW;
 }
 

@@ -68,7 +68,7 @@ public:
     // libarchive's description of the last problem (untrusted text: may quote member names).
     const std::string& error() const { return m_error; }
     // True when the input is a single compressed file (gzip ...) rather than an archive: it then
-    // has one member whose name the format does not record.
+    // has one member whose name the format does not record (none when its content is empty).
     bool single_file() const;
     // libarchive's name of the format and compression ("ZIP 2.0 (deflation)", "GNU tar format").
     std::string format_name() const;
@@ -82,6 +82,7 @@ private:
     std::string m_error;
     bool m_first = true;
     bool m_fatal = false;
+    bool m_empty = false;  // a compressed file whose content is empty: no members, no error
 };
 
 }  // namespace aaiscan
