@@ -1,26 +1,12 @@
 // Phone numbers validated with libphonenumber in the configured default region (see pii_checks.h).
-#include <phonenumbers/logger.h>
-#include <phonenumbers/phonenumberutil.h>
-
 #include <algorithm>
 #include <string>
 
+#include "validate/phone_library.h"
 #include "validate/pii_checks.h"
 
 namespace aaiscan {
 namespace {
-
-using i18n::phonenumbers::PhoneNumber;
-using i18n::phonenumbers::PhoneNumberUtil;
-
-const PhoneNumberUtil& phone_util() {
-    static PhoneNumberUtil* util = [] {
-        PhoneNumberUtil* u = PhoneNumberUtil::GetInstance();
-        u->SetLogger(new i18n::phonenumbers::NullLogger());  // never print from the scan path
-        return u;
-    }();
-    return *util;
-}
 
 // "(312) 555-0147", "312-555-0147", "312.555.0147", "312 555 0147": digit groups of 3-3-4 with
 // separators, the way NANP numbers are written.
@@ -62,14 +48,13 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     bool spoken = std::any_of(secret.begin(), secret.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
     bool plus = !secret.empty() && secret.front() == '+';
     std::string input = plus ? "+" + digits : digits;
-    const PhoneNumberUtil& util = phone_util();
-    PhoneNumber number;
-    std::string region(context.phone_region.empty() ? std::string_view("US") : context.phone_region);
-    if (util.Parse(input, region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) return false;
+    std::string_view region = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
+    PhoneVerdict verdict = classify_phone_number(input, region);
+    if (verdict == PhoneVerdict::unparsable) return false;
     // A bare run of digits ("5053313562") is as often an id or a hash as a phone number.
     bool bare = !spoken && !plus && std::all_of(secret.begin(), secret.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (util.IsValidNumber(number)) return bare || (spoken && digits.size() < 10) ? phone_cue_before(context) : true;
-    if (!util.IsPossibleNumber(number)) return false;
+    if (verdict == PhoneVerdict::valid) return bare || (spoken && digits.size() < 10) ? phone_cue_before(context) : true;
+    if (verdict == PhoneVerdict::impossible) return false;
     // A possible but unassigned number (e.g. the 555 area code of films and examples): only when
     // it is written like a phone number, or spoken after a phone cue.
     if (spoken) return phone_cue_before(context);

@@ -28,8 +28,10 @@ struct Run {
     double seconds = 0;
 };
 
-// Runs the aaiscan binary with `args` in `cwd`; stdout goes to `stdout_path` when given.
-Run run_aaiscan(const std::vector<std::string>& args, const std::string& cwd, const std::string& stdout_path = "") {
+// Runs the aaiscan binary with `args` in `cwd`; stdout goes to `stdout_path` when given; `env`
+// is added to the environment.
+Run run_aaiscan(const std::vector<std::string>& args, const std::string& cwd, const std::string& stdout_path = "",
+                const std::vector<std::pair<std::string, std::string>>& env = {}) {
     TempDir capture;
     std::string out_path = stdout_path.empty() ? (capture / "out").string() : stdout_path;
     std::string err_path = (capture / "err").string();
@@ -52,6 +54,7 @@ Run run_aaiscan(const std::vector<std::string>& args, const std::string& cwd, co
         for (auto& a : copy) argv.push_back(a.data());
         argv.push_back(nullptr);
         setenv("NO_COLOR", "1", 1);
+        for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
         execv(binary.c_str(), argv.data());
         _exit(127);
     }
@@ -217,4 +220,20 @@ TEST_CASE("hostile CLI: a rule file of 10,000 rules loads, checks and scans in r
     CHECK(check.seconds < 180);  // cold: compiles
     CHECK(cold.seconds < 30);    // the cache written by `rules check` is used
     CHECK(warm.seconds < 30);
+}
+
+TEST_CASE("hostile CLI: without the phone-number module a scan warns and reports no phone numbers") {
+    TempDir dir;
+    write_file(dir / "call.srt", "1\n00:00:01,000 --> 00:00:04,000\nSure, call me at (415) 555-2671.\n");
+    Run with = run_aaiscan({"scan", "--no-config", "-f", "jsonl", "call.srt"}, dir.path().string());
+    CHECK(with.code == 1);
+    CHECK(with.out.find("pii.phone-number") != std::string::npos);
+    CHECK(with.err.find("warning") == std::string::npos);
+
+    Run without = run_aaiscan({"scan", "--no-config", "-f", "jsonl", "call.srt"}, dir.path().string(), "",
+                              {{"AAISCAN_PHONE_PLUGIN", (dir / "missing.so").string()}});
+    CHECK(without.code == 0);
+    CHECK(without.out.find("pii.phone-number") == std::string::npos);
+    CHECK(without.err.find("phone numbers are not validated") != std::string::npos);
+    CHECK(without.err.find("missing.so") != std::string::npos);
 }

@@ -1,7 +1,9 @@
 // Unit tests for validate/pii_phone.cpp: libphonenumber validity in the configured region, the
-// 555 fiction range written like a phone number, spoken digits, reference-number contexts.
+// 555 fiction range written like a phone number, spoken digits, reference-number contexts; the
+// libphonenumber module loading.
 #include <catch2/catch.hpp>
 
+#include "validate/phone_library.h"
 #include "validate/pii_checks.h"
 
 using namespace aaiscan;
@@ -49,4 +51,15 @@ TEST_CASE("pii phone: reference numbers, dates and lengths that are not phone nu
     CHECK_FALSE(phone_in("on 2024-03-15", "2024-03-15"));
     CHECK_FALSE(phone_in("5555555555", "5555555555"));
     CHECK_FALSE(phone_in("123", "123"));
+}
+
+TEST_CASE("phone library: the libphonenumber module loads and classifies") {
+    std::string why;
+    REQUIRE(phone_library_available(&why));
+    CHECK(why.empty());
+    CHECK(classify_phone_number("+442079460958", "US") == PhoneVerdict::valid);     // London
+    CHECK(classify_phone_number("5551234567", "US") == PhoneVerdict::possible);      // area code 555: not assigned
+    CHECK(classify_phone_number("+1123", "US") == PhoneVerdict::impossible);
+    CHECK(classify_phone_number("not a number", "US") == PhoneVerdict::unparsable);
+    CHECK(classify_phone_number("02079460958", "GB") == PhoneVerdict::valid);
 }

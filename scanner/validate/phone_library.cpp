@@ -1,0 +1,109 @@
+// Loading of the libphonenumber module (see phone_library.h). Looked for, in order: the path in
+// $AAISCAN_PHONE_PLUGIN, next to the running binary, in ../lib/aaiscan from it (the install
+// layout), and in the build directory the binary was built in.
+#include "validate/phone_library.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace aaiscan {
+namespace {
+
+using ClassifyFn = int (*)(const char*, size_t, const char*, size_t);
+
+constexpr const char* k_module_name = "libaaiscan_phone.so";
+
+struct PhoneLibrary {
+    ClassifyFn classify = nullptr;
+    std::string error;
+};
+
+std::string executable_dir() {
+    std::string path(4096, '\0');
+    ssize_t n = readlink("/proc/self/exe", path.data(), path.size() - 1);
+    if (n <= 0) return {};
+    path.resize(static_cast<size_t>(n));
+    size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+std::vector<std::string> candidate_paths() {
+    std::vector<std::string> paths;
+    if (const char* explicit_path = std::getenv("AAISCAN_PHONE_PLUGIN"); explicit_path && *explicit_path) {
+        paths.emplace_back(explicit_path);
+        return paths;
+    }
+    std::string dir = executable_dir();
+    if (!dir.empty()) {
+        paths.push_back(dir + "/" + k_module_name);
+        paths.push_back(dir + "/../lib/aaiscan/" + k_module_name);
+    }
+#ifdef AAISCAN_PLUGIN_BUILD_DIR
+    paths.push_back(std::string(AAISCAN_PLUGIN_BUILD_DIR) + "/" + k_module_name);
+#endif
+    return paths;
+}
+
+PhoneLibrary load() {
+    PhoneLibrary library;
+    std::string tried;
+    for (const std::string& path : candidate_paths()) {
+        if (access(path.c_str(), R_OK) != 0) {
+            tried += (tried.empty() ? "" : ", ") + path;
+            continue;
+        }
+        void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (handle == nullptr) {
+            const char* why = dlerror();
+            library.error = path + ": " + (why ? why : "cannot be loaded");
+            return library;
+        }
+        library.classify = reinterpret_cast<ClassifyFn>(dlsym(handle, "aaiscan_phone_classify"));
+        if (library.classify == nullptr) library.error = path + ": no aaiscan_phone_classify";
+        return library;  // the module stays loaded for the life of the process
+    }
+    library.error = std::string(k_module_name) + " not found (looked in " + tried + ")";
+    return library;
+}
+
+const PhoneLibrary& library() {
+    static std::once_flag once;
+    static PhoneLibrary instance;
+    std::call_once(once, [] {
+        instance = load();
+        if (instance.classify == nullptr) {
+            std::fprintf(stderr,
+                         "aaiscan: warning: phone numbers are not validated, so none are reported: %s. "
+                         "Keep %s next to the aaiscan binary or set AAISCAN_PHONE_PLUGIN.\n",
+                         instance.error.c_str(), k_module_name);
+        }
+    });
+    return instance;
+}
+
+}  // namespace
+
+PhoneVerdict classify_phone_number(std::string_view number, std::string_view region) {
+    const PhoneLibrary& lib = library();
+    if (lib.classify == nullptr) return PhoneVerdict::unparsable;
+    switch (lib.classify(number.data(), number.size(), region.data(), region.size())) {
+        case 2: return PhoneVerdict::valid;
+        case 1: return PhoneVerdict::possible;
+        case 0: return PhoneVerdict::impossible;
+        default: return PhoneVerdict::unparsable;
+    }
+}
+
+bool phone_library_available(std::string* why) {
+    const PhoneLibrary& lib = library();
+    if (why) *why = lib.error;
+    return lib.classify != nullptr;
+}
+
+}  // namespace aaiscan
