@@ -35,9 +35,9 @@ public:
         m_pos += 8;
         return true;
     }
-    bool bytes(size_t n, std::string& out) {
+    bool bytes(size_t n, std::string_view& out) {
         if (m_data.size() - m_pos < n) return false;
-        out.assign(m_data.substr(m_pos, n));
+        out = m_data.substr(m_pos, n);
         m_pos += n;
         return true;
     }
@@ -54,11 +54,12 @@ std::filesystem::path entry_path(const std::string& dir, const std::string& key)
 
 }  // namespace
 
-std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir, const std::string& key) {
+std::optional<CachedDatabasesView> read_database_cache(const std::string& cache_dir, const std::string& key) {
     if (cache_dir.empty()) return std::nullopt;
-    auto path = entry_path(cache_dir, key);
-    std::string data;
-    if (!read_private_cache_file(path, k_max_entry, data)) return std::nullopt;
+    CachedDatabasesView entry;
+    entry.file = map_private_cache_file(entry_path(cache_dir, key), k_max_entry);
+    if (!entry.file) return std::nullopt;
+    std::string_view data = entry.file->bytes();
     if (data.size() < sizeof(k_magic) + 64 + 32 || std::memcmp(data.data(), k_magic, sizeof(k_magic)) != 0) {
         return std::nullopt;
     }
@@ -67,16 +68,15 @@ std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir,
     if (std::memcmp(digest.data(), data.data() + body.size(), 32) != 0) return std::nullopt;
 
     Reader r(body);
-    std::string skip, stored_key;
+    std::string_view skip, stored_key;
     if (!r.bytes(sizeof(k_magic), skip) || !r.bytes(64, stored_key) || stored_key != key) return std::nullopt;
-    CachedDatabases entry;
     uint64_t scopes = 0;
     if (!r.u64(scopes) || scopes > 64) return std::nullopt;
     for (uint64_t i = 0; i < scopes; ++i) {
         uint64_t size = 0;
-        std::string db;
+        std::string_view db;
         if (!r.u64(size) || size > k_max_entry || !r.bytes(size, db)) return std::nullopt;
-        entry.scope_databases.push_back(std::move(db));
+        entry.scope_databases.push_back(db);
     }
     uint64_t rules = 0;
     if (!r.u64(rules) || rules > (1u << 24)) return std::nullopt;

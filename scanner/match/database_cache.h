@@ -6,9 +6,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "util/cache_dir.h"
 
 namespace aaiscan::detail {
 
@@ -17,8 +21,15 @@ struct CachedDatabases {
     std::vector<uint32_t> windows;             // confirm window per rule index
 };
 
-// Reads and verifies the cache entry for `key` (hex). nullopt when absent or not trustworthy.
-std::optional<CachedDatabases> read_database_cache(const std::string& cache_dir, const std::string& key);
+// A verified cache entry, read in place from the mapped file (no copies of the databases).
+struct CachedDatabasesView {
+    std::shared_ptr<const MappedCacheFile> file;     // keeps the views below alive
+    std::vector<std::string_view> scope_databases;  // serialized bytes per database; empty = no rules
+    std::vector<uint32_t> windows;                  // confirm window per rule index
+};
+
+// Maps and verifies the cache entry for `key` (hex). nullopt when absent or not trustworthy.
+std::optional<CachedDatabasesView> read_database_cache(const std::string& cache_dir, const std::string& key);
 
 // Stores an entry; failures are silent (the cache is an optimisation).
 void write_database_cache(const std::string& cache_dir, const std::string& key,

@@ -209,11 +209,11 @@ struct RuleMatcher::Impl {
         }
     }
 
-    bool load_cached(const detail::CachedDatabases& entry) {
+    bool load_cached(const detail::CachedDatabasesView& entry) {
         if (entry.scope_databases.size() != k_database_count || entry.windows.size() != rules.size()) return false;
         std::array<hs_database_t*, k_database_count> loaded{};
         for (size_t s = 0; s < k_database_count; ++s) {
-            const std::string& bytes = entry.scope_databases[s];
+            std::string_view bytes = entry.scope_databases[s];
             if (bytes.empty() != database_rules[s].empty()) return false;
             if (bytes.empty()) continue;
             if (hs_deserialize_database(bytes.data(), bytes.size(), &loaded[s]) != HS_SUCCESS) {

@@ -2,6 +2,7 @@
 #include "util/cache_dir.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,24 +31,51 @@ bool ensure_private_cache_dir(const std::string& dir) {
     return true;
 }
 
-bool read_private_cache_file(const std::filesystem::path& path, uint64_t max_bytes, std::string& out) {
+namespace {
+
+// Opens `path` when it is a regular file owned by us, without group/other permissions and at
+// most `max_bytes`; -1 otherwise. `size` receives its size.
+int open_private_cache_file(const std::filesystem::path& path, uint64_t max_bytes, size_t& size) {
     int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) return false;
+    if (fd < 0) return -1;
     struct stat st {};
     bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 077) == 0 &&
               static_cast<uint64_t>(st.st_size) <= max_bytes;
-    if (ok) {
-        out.resize(static_cast<size_t>(st.st_size));
-        size_t got = 0;
-        while (got < out.size()) {
-            ssize_t n = read(fd, out.data() + got, out.size() - got);
-            if (n <= 0) break;
-            got += static_cast<size_t>(n);
-        }
-        ok = got == out.size();
+    if (!ok) {
+        close(fd);
+        return -1;
+    }
+    size = static_cast<size_t>(st.st_size);
+    return fd;
+}
+
+}  // namespace
+
+bool read_private_cache_file(const std::filesystem::path& path, uint64_t max_bytes, std::string& out) {
+    size_t size = 0;
+    int fd = open_private_cache_file(path, max_bytes, size);
+    if (fd < 0) return false;
+    out.resize(size);
+    size_t got = 0;
+    while (got < out.size()) {
+        ssize_t n = read(fd, out.data() + got, out.size() - got);
+        if (n <= 0) break;
+        got += static_cast<size_t>(n);
     }
     close(fd);
-    return ok;
+    return got == out.size();
+}
+
+MappedCacheFile::~MappedCacheFile() { munmap(const_cast<void*>(m_data), m_size); }
+
+std::shared_ptr<const MappedCacheFile> map_private_cache_file(const std::filesystem::path& path, uint64_t max_bytes) {
+    size_t size = 0;
+    int fd = open_private_cache_file(path, max_bytes, size);
+    if (fd < 0) return nullptr;
+    void* data = size == 0 ? MAP_FAILED : mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (data == MAP_FAILED) return nullptr;
+    return std::make_shared<const MappedCacheFile>(data, size);
 }
 
 void prune_cache_dir(const std::string& dir, const std::string& prefix, size_t keep) {
