@@ -269,12 +269,13 @@ bool is_default_password(std::string_view password) {
     if (p.empty() || is_placeholder(p)) return true;
     // Template references: $VAR, ${VAR}, $(cmd), %s, %(name)s, {name}, {{ name }}, <password>.
     if (p.front() == '$' || p.front() == '%' || p.front() == '{' || p.front() == '<') return true;
-    static constexpr std::array<std::string_view, 37> k_defaults = {
+    // Defaults of images and tools, and the passwords their documentation uses (Redis: foobared).
+    static constexpr std::array<std::string_view, 41> k_defaults = {
         "password", "passwd", "pass", "pwd", "secret", "root", "admin", "guest", "test", "user",
         "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq",
         "dev", "local", "default", "letmein", "qwerty", "token", "foo", "bar", "baz", "123456",
         "12345678", "abc123", "pa55word", "p@ssw0rd", "mysecretpassword", "changeit", "supersecret",
-        "s3cr3t", "hunter2"};
+        "s3cr3t", "hunter2", "foobared", "authpassword", "psw", "mypass"};
     std::string lower = to_lower_ascii(p.find('%') == std::string_view::npos ? std::string(p) : percent_decoded(p));
     for (auto d : k_defaults) {
         if (lower == d) return true;
@@ -366,6 +367,8 @@ bool validate_standalone(std::string_view, const ValidationContext& context) {
     return end + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end + 1]));
 }
 
+bool validate_not_words(std::string_view secret, const ValidationContext&) { return !looks_like_words(trim(secret)); }
+
 bool validate_not_truncated(std::string_view, const ValidationContext& context) {
     std::string_view rest = context.text.substr(std::min(context.match_end, context.text.size()));
     if (rest.starts_with("...") || rest.starts_with("\xE2\x80\xA6")) return false;  // "..." or U+2026
@@ -388,6 +391,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"jwt_service_role", &validate_jwt_service_role},
         {"standalone", &validate_standalone},
         {"not_truncated", &validate_not_truncated},
+        {"not_words", &validate_not_words},
     };
     return entries;
 }

@@ -27,6 +27,9 @@ bool validate_standalone(std::string_view secret, const ValidationContext& conte
 // False when the match is followed by "...", "…" or a closing '.': documentation shows a key cut
 // short ("MIIEpQIBAAKCAQEAuyf/lNrH9ck8. -----END RSA PRIVATE KEY-----"). Uses context.
 bool validate_not_truncated(std::string_view secret, const ValidationContext& context);
+// False for values built of words (validate/word_shape.h): a type or constant name that happens
+// to have a key's length ("SandboxesSandboxAwsMountStaticAuthConfig" is 40 letters).
+bool validate_not_words(std::string_view secret, const ValidationContext&);
 // Decodes the payload (second part) of a JWT-shaped string; false when it is not base64url.
 bool jwt_payload(std::string_view secret, std::string& payload);
 // Rejects JWTs whose payload says "role": "anon" (Supabase anon keys are public by design).

@@ -216,7 +216,7 @@ TEST_CASE("not_truncated: a key cut short with '...' or a closing '.' is an exam
 TEST_CASE("registry: every credential validator is registered by name") {
     for (const char* name : {"not_placeholder", "hex_mixed", "jwt", "luhn", "token_checksum", "base64_hex_key",
                              "basic_auth_b64", "real_password", "generic_secret", "jwt_not_anon", "jwt_service_role",
-                             "standalone", "not_truncated"}) {
+                             "standalone", "not_truncated", "not_words"}) {
         CAPTURE(name);
         CHECK(find_validator(name) != nullptr);
     }
