@@ -269,21 +269,32 @@ void drop_older_than_boundary(const HistoryWalk& walk, GitRepo& repo, const Engi
 
 }  // namespace
 
-ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
-                           const std::string& path) {
+StagedSnapshot read_staged_snapshot(const std::string& path) {
     auto started = Clock::now();
     std::string error;
-    auto repo = GitRepo::open(path, false, git_environment_set(), error);
-    if (!repo) throw Error("--staged: " + error);
-    StagedList staged;
-    if (!list_staged_files(*repo, staged, error)) throw Error("--staged: " + error);
+    StagedSnapshot snapshot;
+    snapshot.repo = GitRepo::open(path, false, git_environment_set(), error);
+    if (!snapshot.repo) throw Error("--staged: " + error);
+    if (!list_staged_files(*snapshot.repo, snapshot.list, error)) throw Error("--staged: " + error);
+    snapshot.seconds = seconds_since(started);
+    return snapshot;
+}
+
+ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
+                           StagedSnapshot snapshot) {
+    auto started = Clock::now();
     ScanOutput out;
-    out.stats.skipped_symlinks += staged.symlinks;
-    StagedScanner scanner(engine, request, filter, *repo);
-    for (const StagedFile& file : staged.files) scanner.scan(file, out);
+    out.stats.skipped_symlinks += snapshot.list.symlinks;
+    StagedScanner scanner(engine, request, filter, *snapshot.repo);
+    for (const StagedFile& file : snapshot.list.files) scanner.scan(file, out);
     finish_output(out);
-    out.stats.seconds = seconds_since(started);
+    out.stats.seconds = snapshot.seconds + seconds_since(started);
     return out;
+}
+
+ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
+                           const std::string& path) {
+    return run_staged_scan(engine, request, filter, read_staged_snapshot(path));
 }
 
 ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,

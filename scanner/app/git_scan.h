@@ -3,11 +3,15 @@
 // the commit that introduced it). Both use libgit2 and the same per-item pipeline as the walker.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app/scan_runner.h"
+#include "source/git_staged.h"
 
 namespace aaiscan {
+
+class GitRepo;
 
 struct HistoryOptions {
     std::string since;  // only commits after this revision
@@ -21,6 +25,18 @@ struct HistoryOptions {
 // Paths are repository-relative. Throws Error when there is no usable repository, HEAD or index.
 ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
                            const std::string& path);
+
+// What is staged in the repository containing `path`, listed before the rules are loaded: the
+// pre-commit path reads the index and compares it with HEAD while the engine loads.
+struct StagedSnapshot {
+    std::shared_ptr<GitRepo> repo;
+    StagedList list;
+    double seconds = 0;  // time spent listing, counted in the scan's time
+};
+// Throws Error when there is no usable repository, HEAD or index.
+StagedSnapshot read_staged_snapshot(const std::string& path);
+ScanOutput run_staged_scan(const Engine& engine, const ScanRequest& request, const FindingFilter& filter,
+                           StagedSnapshot snapshot);
 
 // Scans every blob of the history (HEAD, all refs, or the commits after `since`) once, with
 // `request.threads` workers; each finding carries the commit that first introduced it (the

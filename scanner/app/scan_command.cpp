@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -86,10 +87,18 @@ std::unique_ptr<ScanSession> open_scan_session(const ScanCommandOptions& options
                     " takes at most one PATH: a directory of the repository to scan");
     }
     std::string first_path = options.paths.empty() ? std::string(".") : options.paths.front();
-    // libgit2's start-up is slow; overlap it with loading the rules (the pre-commit path).
-    std::jthread git_warmup;
-    if (may_be_in_repository(first_path == "-" ? "." : first_path)) git_warmup = std::jthread([] { ensure_libgit2(); });
+    // libgit2's start-up is slow; overlap it with loading the rules. On the pre-commit path
+    // (--staged) the same thread also reads the index and compares it with HEAD.
     auto session = std::make_unique<ScanSession>();
+    std::jthread git_warmup;
+    if (options.staged) {
+        session->staged = std::async(std::launch::async, [path = first_path] {
+                              ensure_libgit2();
+                              return read_staged_snapshot(path);
+                          }).share();
+    } else if (may_be_in_repository(first_path == "-" ? "." : first_path)) {
+        git_warmup = std::jthread([] { ensure_libgit2(); });
+    }
     session->config = resolve_config(options, first_path);
     const Config& config = session->config;
 
@@ -132,7 +141,10 @@ ScanOutput run_scan_source(const ScanSession& session, const ScanCommandOptions&
     request.on_finding = std::move(on_finding);
 
     const Engine& engine = *session.engine;
-    if (options.staged) return run_staged_scan(engine, request, *session.filter, paths.front());
+    if (options.staged) {
+        StagedSnapshot snapshot = session.staged.valid() ? session.staged.get() : read_staged_snapshot(paths.front());
+        return run_staged_scan(engine, request, *session.filter, std::move(snapshot));
+    }
     if (options.git_history) {
         return run_history_scan(engine, request, *session.filter, paths.front(),
                                 HistoryOptions{options.since, options.all_refs});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "app/config.h"
 #include "app/engine.h"
+#include "app/git_scan.h"
 #include "app/scan_runner.h"
 #include "match/rule_matcher.h"
 #include "ruleset/rule.h"
@@ -56,6 +58,8 @@ int execute_scan(const ScanCommandOptions& options);
 // the allow-list and the --baseline fingerprints. Findings point into `engine`: keep the session
 // alive as long as they are used.
 struct ScanSession {
+    // --staged: the staged files, listed on another thread while the rules load.
+    std::shared_future<StagedSnapshot> staged;
     Config config;
     std::unique_ptr<Engine> engine;
     std::unique_ptr<Allowlist> allowlist;
