@@ -25,6 +25,15 @@ constexpr const char* k_service_jwt =
     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3enhhY21lcHJvaiIsInJvbGUiOiJzZX"
     "J2aWNlX3JvbGUiLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MjA4Mjc1ODQwMH0.c92P2-zHd3OC2pYwL82DeaGdyy8Yck0kF4nP47GiCpg";
 
+// Runs a validator that reads the text around the match, on the first `match` inside `text`.
+bool run_at(bool (*validator)(std::string_view, const ValidationContext&), std::string_view text, std::string_view match) {
+    ValidationContext context;
+    context.text = text;
+    context.match_begin = text.find(match);
+    context.match_end = context.match_begin + match.size();
+    return validator(match, context);
+}
+
 }  // namespace
 
 TEST_CASE("is_placeholder: template references, brackets and filler words") {
@@ -179,13 +188,7 @@ TEST_CASE("generic_secret: credentials pass, identifiers, paths, URLs and labels
 }
 
 TEST_CASE("standalone: a key must not continue into a file name, id or path") {
-    auto check = [](std::string_view text, std::string_view match) {
-        ValidationContext context;
-        context.text = text;
-        context.match_begin = text.find(match);
-        context.match_end = context.match_begin + match.size();
-        return validate_standalone(match, context);
-    };
+    auto check = [](std::string_view text, std::string_view match) { return run_at(validate_standalone, text, match); };
     const std::string_view key = "33a647dc29512e85e658d5cd34b8f298";
     CHECK(check("key=33a647dc29512e85e658d5cd34b8f298", key));                 // end of text
     CHECK(check("key=33a647dc29512e85e658d5cd34b8f298\n", key));
@@ -197,13 +200,7 @@ TEST_CASE("standalone: a key must not continue into a file name, id or path") {
 }
 
 TEST_CASE("not_truncated: a key cut short with '...' or a closing '.' is an example") {
-    auto check = [](std::string_view text, std::string_view match) {
-        ValidationContext context;
-        context.text = text;
-        context.match_begin = text.find(match);
-        context.match_end = context.match_begin + match.size();
-        return validate_not_truncated(match, context);
-    };
+    auto check = [](std::string_view text, std::string_view match) { return run_at(validate_not_truncated, text, match); };
     const std::string_view body = "MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR";
     CHECK(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR\nMIIB", body));
     CHECK(check("MIIEpQIBAAKCAQEAuyf/lNrH9ck8DmNyo3fGgvCI1l9s+cmBY3WIz+cUDqmxiieR", body));
