@@ -42,9 +42,55 @@ bool is_sequential(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Credentials printed in specifications and vendor documentation, copied into code and tests
+// everywhere: RFC 6749/6750 (OAuth 2.0) examples and jwt.io's sample signature.
+bool is_documented_example(std::string_view s) {
+    static constexpr std::array<std::string_view, 10> k_examples = {
+        "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+        "s6BhdRkqt3", "gX1fBat3bV", "7Fjfp0ZBr1KtDRbnfVdmIw", "8xLOxBtZp8", "mF_9.B5f-4.1JqM",
+        "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"};
+    for (auto example : k_examples) {
+        if (s == example || (s.size() > example.size() && s.ends_with(example) && s[s.size() - example.size() - 1] == '.')) {
+            return true;  // the value, or a JWT ending in the sample signature
+        }
+    }
+    return false;
+}
+
+bool has_placeholder_word(std::string_view lower);
+
+// Base64 of placeholder text: "dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl" is "this is not a real value".
+bool is_encoded_placeholder(std::string_view s) {
+    if (s.size() < 16 || s.size() > 512) return false;
+    std::string decoded;
+    if (!base64url_decode(s, decoded) || decoded.size() < 8) return false;
+    for (char c : decoded) {
+        if (c < 0x20 || c > 0x7e) return false;  // binary: a real key
+    }
+    std::string lower = to_lower_ascii(decoded);
+    return has_placeholder_word(lower) || lower.find("not a real") != std::string::npos ||
+           lower.find("this is a") != std::string::npos;
+}
+
+bool has_placeholder_word(std::string_view lower) {
+    static constexpr std::array<std::string_view, 22> k_words = {
+        "your_", "your-", "yourapi", "your api", "example", "placeholder", "dummy", "sample",
+        "changeme", "change_me", "replace", "insert", "redacted", "xxxxxx", "******", "fake",
+        "notreal", "not_real", "not-a-real", "todo", "<your", "_here"};
+    for (auto w : k_words) {
+        if (lower.find(w) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool is_placeholder(std::string_view secret) {
     std::string_view s = trim(secret);
     if (s.empty()) return true;
+    if (is_documented_example(s)) return true;
     if (all_same(s) || is_repetition(s) || is_sequential(s)) return true;
     char first = s.front();
     char last = s.back();
@@ -53,14 +99,8 @@ bool is_placeholder(std::string_view secret) {
         s.starts_with("%s") || s.starts_with("process.env") || s.starts_with("os.environ")) {
         return true;
     }
-    static constexpr std::array<std::string_view, 22> k_words = {
-        "your_", "your-", "yourapi", "your api", "example", "placeholder", "dummy", "sample",
-        "changeme", "change_me", "replace", "insert", "redacted", "xxxxxx", "******", "fake",
-        "notreal", "not_real", "not-a-real", "todo", "<your", "_here"};
     std::string lower = to_lower_ascii(s);
-    for (auto w : k_words) {
-        if (lower.find(w) != std::string::npos) return true;
-    }
+    if (has_placeholder_word(lower) || is_encoded_placeholder(s)) return true;
     // Mostly x/X/* or mostly one character: "sk_live_xxxxxxxxxxxx", "abcd0000000000000000".
     size_t filler = static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
         return c == 'x' || c == 'X' || c == '*' || c == '.' || c == '#';
@@ -269,13 +309,14 @@ bool is_default_password(std::string_view password) {
     if (p.empty() || is_placeholder(p)) return true;
     // Template references: $VAR, ${VAR}, $(cmd), %s, %(name)s, {name}, {{ name }}, <password>.
     if (p.front() == '$' || p.front() == '%' || p.front() == '{' || p.front() == '<') return true;
-    // Defaults of images and tools, and the passwords their documentation uses (Redis: foobared).
-    static constexpr std::array<std::string_view, 41> k_defaults = {
+    // Defaults of images and tools, and the passwords their documentation uses (Redis: foobared;
+    // Oracle's sample schema: scott/tiger).
+    static constexpr std::array<std::string_view, 42> k_defaults = {
         "password", "passwd", "pass", "pwd", "secret", "root", "admin", "guest", "test", "user",
         "postgres", "postgresql", "mysql", "mariadb", "mongo", "mongodb", "redis", "rabbitmq",
         "dev", "local", "default", "letmein", "qwerty", "token", "foo", "bar", "baz", "123456",
         "12345678", "abc123", "pa55word", "p@ssw0rd", "mysecretpassword", "changeit", "supersecret",
-        "s3cr3t", "hunter2", "foobared", "authpassword", "psw", "mypass"};
+        "s3cr3t", "hunter2", "foobared", "authpassword", "psw", "mypass", "tiger"};
     std::string lower = to_lower_ascii(p.find('%') == std::string_view::npos ? std::string(p) : percent_decoded(p));
     for (auto d : k_defaults) {
         if (lower == d) return true;
@@ -332,7 +373,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
         s.find("#{") != std::string_view::npos) {
         return false;
     }
-    if (looks_like_identifier_not_secret(s) || looks_like_words(s)) return false;
+    if (looks_like_identifier_not_secret(s) || looks_like_words(s) || looks_like_keyboard_mash(s)) return false;
     std::string lower = to_lower_ascii(s);
     static constexpr std::array<std::string_view, 28> k_file_suffixes = {
         ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",

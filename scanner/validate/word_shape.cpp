@@ -150,4 +150,17 @@ bool looks_like_words(std::string_view s) {
     return covered && long_words && capitals_start_words && vowel_rich;
 }
 
+bool looks_like_keyboard_mash(std::string_view s) {
+    size_t letters = 0, home_row = 0;
+    for (char c : s) {
+        if (is_upper(c)) return false;
+        if (!is_lower(c)) continue;
+        ++letters;
+        home_row += std::string_view("asdfghjkl").find(c) != std::string_view::npos ? 1 : 0;
+    }
+    if (letters < 7) return false;
+    // Short runs need all but one letter on the home row; longer ones three quarters.
+    return letters <= 9 ? home_row + 1 >= letters : home_row * 4 >= letters * 3;
+}
+
 }  // namespace aaiscan

@@ -60,6 +60,19 @@ TEST_CASE("is_placeholder: repeated, sequential and single-character fillers") {
     CHECK(is_placeholder("aaaaaaaaaaaaaaaaaaaaaaaaaaaaab12"));
 }
 
+TEST_CASE("is_placeholder: documented example credentials and base64 of placeholder text") {
+    for (const char* s : {"2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+                          "dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl",  // "this is not a real value"
+                          "ZXhhbXBsZS1hcGkta2V5LTEyMzQ1Ng==",  // "example-api-key-123456"
+                          "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ."
+                          "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}) {
+        CAPTURE(s);
+        CHECK(is_placeholder(s));
+    }
+    CHECK_FALSE(is_placeholder("Y2ktYm90OlF4N3ZSMm1McDlUeg=="));  // "ci-bot:Qx7vR2mLp9Tz": real text, no placeholder
+    CHECK_FALSE(is_placeholder("q8Zx1Nv4Tk7Wm2Rp5Ls9Hd3Jf6Bc0Ga"));
+}
+
 TEST_CASE("is_placeholder: random-looking keys are not placeholders") {
     CHECK_FALSE(is_placeholder("33a647dc29512e85e658d5cd34b8f298"));
     CHECK_FALSE(is_placeholder("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"));
@@ -157,7 +170,7 @@ TEST_CASE("real_password: defaults, placeholders and template references are not
     for (const char* p : {"password", "Postgres", "root", "guest", "changeme", "${DB_PASSWORD}", "$PGPASSWORD",
                           "%s", "%(password)s", "{password}", "<password>", "", "foo", "p@ssw0rd",
                           "\"PASSWORD\"", "'{password}'", "mypassword", "YourPassword1!", "password123", "p%40ss",
-                          "p%40ssw0rd", "s3cret"}) {
+                          "p%40ssw0rd", "s3cret", "tiger"}) {
         CAPTURE(p);
         CHECK(is_default_password(p));
         CHECK_FALSE(validate_real_password(p, k_context));

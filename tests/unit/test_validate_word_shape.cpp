@@ -51,3 +51,29 @@ TEST_CASE("looks_like_words: almost never true for random tokens") {
         CHECK(words * 500 < trials);  // fewer than 0.2% of random tokens look like words (seen: 0.02%, 0%, 0.09%)
     }
 }
+
+TEST_CASE("looks_like_keyboard_mash: home-row filler tokens from documentation") {
+    for (const char* s : {"sdf0o9823sjdfsdf", "lsdajfh923874", "askfjh234as9sd8", "2kjshdfp92i34asdasd"}) {
+        CAPTURE(s);
+        CHECK(looks_like_keyboard_mash(s));
+    }
+    for (const char* s : {"kjerht2309u", "Zx81Qm4nT2vR9pLs6wKd0yHc", "p4nq8tzr2mxw6vks1bld9hfy", "33a647dc29512e85e658d5cd34b8f298",
+                          "sdfg1234", "ASDFGHJKLASD"}) {
+        CAPTURE(s);
+        CHECK_FALSE(looks_like_keyboard_mash(s));
+    }
+}
+
+TEST_CASE("looks_like_keyboard_mash: rare for random lower-case tokens") {
+    std::mt19937 rng(1129);
+    const std::string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+    int mash = 0;
+    const int trials = 20000;
+    for (int t = 0; t < trials; ++t) {
+        std::string token(16, ' ');
+        for (char& c : token) c = alphabet[pick(rng)];
+        mash += looks_like_keyboard_mash(token) ? 1 : 0;
+    }
+    CHECK(mash * 200 < trials);  // fewer than 0.5% of random 16-character tokens (seen: 0.26%)
+}
