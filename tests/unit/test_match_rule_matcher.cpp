@@ -151,15 +151,22 @@ TEST_CASE("matcher: compiled databases are cached, verified and rebuilt when cor
         CHECK(second.matcher->loaded_from_cache());
         CHECK(find(second, Scope::code, text).size() == 1);
     }
-    // Flip a byte in the middle: the checksum fails, the entry is ignored and rewritten.
-    std::string bytes = read_file(entry);
-    bytes[bytes.size() / 2] ^= 0x5A;
-    write_file(entry, bytes);
-    chmod(entry.c_str(), 0600);
-    {
-        InlineRules third(k_rules, MatchEngine::hyperscan, cache);
-        CHECK_FALSE(third.matcher->loaded_from_cache());
-        CHECK(find(third, Scope::code, text).size() == 1);
+    // Flip a byte inside a database (Hyperscan's CRC-32C fails) or inside the rule windows just
+    // before the digest (the frame's SHA-256 fails): the entry is ignored and rewritten.
+    const std::string original = read_file(entry);
+    for (size_t at : {original.size() / 2, original.size() - 32 - 4}) {
+        CAPTURE(at);
+        std::string bytes = original;
+        bytes[at] ^= 0x5A;
+        write_file(entry, bytes);
+        chmod(entry.c_str(), 0600);
+        {
+            InlineRules third(k_rules, MatchEngine::hyperscan, cache);
+            CHECK_FALSE(third.matcher->loaded_from_cache());
+            CHECK(find(third, Scope::code, text).size() == 1);
+        }
+        InlineRules rewritten(k_rules, MatchEngine::hyperscan, cache);
+        CHECK(rewritten.matcher->loaded_from_cache());
     }
     // A rule set with a file rule (window 0) is cached too.
     std::string with_file_rule = k_rules + "  - id: env.file\n    kind: file\n    category: config\n    severity: high\n"
