@@ -251,7 +251,9 @@ bool validate_person_name_given(std::string_view secret, const ValidationContext
     }
     if (text.substr(end, 2) == "'s" && !capitalised_word_after(text, end + 2).empty()) return false;
     std::string next = capitalised_word_after(text, end);
-    if (!next.empty() && non_name_words().count(next)) return false;
+    // A stop word after the name ("Dana The ...") is not a surname; the pronoun "I" often follows
+    // a name in unpunctuated speech ("tell Ines I said hi").
+    if (!next.empty() && next != "i" && non_name_words().count(next)) return false;
     // Either word of a brand named after a person ("Ralph Lauren": "Ralph", "Lauren").
     std::string name = to_lower_ascii(secret);
     if (name.find(' ') != std::string::npos) return !eponymous_brands().count(name);
