@@ -101,6 +101,7 @@ bool is_placeholder(std::string_view secret) {
     }
     std::string lower = to_lower_ascii(s);
     if (has_placeholder_word(lower) || is_encoded_placeholder(s)) return true;
+    if (is_repetition(lower)) return true;  // "ABC123abc123ABC123abc123"
     // Mostly x/X/* or mostly one character: "sk_live_xxxxxxxxxxxx", "abcd0000000000000000".
     size_t filler = static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
         return c == 'x' || c == 'X' || c == '*' || c == '.' || c == '#';
@@ -281,17 +282,22 @@ std::string percent_decoded(std::string_view s) {
     return out;
 }
 
-// The word "password" dressed up: "mypassword", "YourPassword1!", "password123", "p@ss".
+// The word "password" dressed up: "mypassword", "YourPassword1!", "Password1234!", "SuperSecret123",
+// "p@ss". `lower` is lower-case.
 bool is_password_word(std::string_view lower) {
-    for (std::string_view prefix : {"my", "your", "the", "some", "a"}) {
+    for (std::string_view prefix : {"my", "your", "the", "some", "super", "new", "old", "test", "admin", "strong",
+                                    "default", "a"}) {
         if (lower.starts_with(prefix) && lower.size() > prefix.size() + 3) {
             lower.remove_prefix(prefix.size());
             break;
         }
     }
     size_t end = lower.size();
-    while (end > 0 && (std::isdigit(static_cast<unsigned char>(lower[end - 1])) || lower[end - 1] == '!')) --end;
-    if (lower.size() - end > 4) return false;
+    while (end > 0 && (std::isdigit(static_cast<unsigned char>(lower[end - 1])) ||
+                       std::string_view("!@#$%*?.").find(lower[end - 1]) != std::string_view::npos)) {
+        --end;
+    }
+    if (lower.size() - end > 6) return false;
     lower = lower.substr(0, end);
     for (std::string_view word : {"password", "passwd", "pass", "pwd", "p@ss", "p@ssword", "pa55", "pa55word",
                                   "passw0rd", "p@ssw0rd", "secret", "s3cret", "s3cr3t"}) {
@@ -375,6 +381,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
     }
     if (looks_like_identifier_not_secret(s) || looks_like_words(s) || looks_like_keyboard_mash(s)) return false;
     std::string lower = to_lower_ascii(s);
+    if (is_password_word(lower)) return false;  // "Password123!": a documentation value
     static constexpr std::array<std::string_view, 28> k_file_suffixes = {
         ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",
         ".env", ".js", ".ts", ".py", ".rb", ".go", ".java", ".html", ".xml", ".toml", ".ini",

@@ -71,6 +71,7 @@ TEST_CASE("is_placeholder: documented example credentials and base64 of placehol
     }
     CHECK_FALSE(is_placeholder("Y2ktYm90OlF4N3ZSMm1McDlUeg=="));  // "ci-bot:Qx7vR2mLp9Tz": real text, no placeholder
     CHECK_FALSE(is_placeholder("q8Zx1Nv4Tk7Wm2Rp5Ls9Hd3Jf6Bc0Ga"));
+    CHECK(is_placeholder("ABC123abc123ABC123abc123ABC123ab"));  // a repeated unit, whatever its case
 }
 
 TEST_CASE("is_placeholder: random-looking keys are not placeholders") {
@@ -166,11 +167,11 @@ TEST_CASE("real_password: defaults, placeholders and template references are not
     CHECK(validate_real_password("hunter22", k_context));
     CHECK(validate_real_password("\"Xk9m2QvL7tPz\"", k_context));
     CHECK(validate_real_password("Xk9m%40QvL7tPz", k_context));
-    CHECK(validate_real_password("password12345", k_context));  // more than four digits: not a dressed-up word
+    CHECK(validate_real_password("password1234567", k_context));  // more than six digits: not a dressed-up word
     for (const char* p : {"password", "Postgres", "root", "guest", "changeme", "${DB_PASSWORD}", "$PGPASSWORD",
                           "%s", "%(password)s", "{password}", "<password>", "", "foo", "p@ssw0rd",
                           "\"PASSWORD\"", "'{password}'", "mypassword", "YourPassword1!", "password123", "p%40ss",
-                          "p%40ssw0rd", "s3cret", "tiger"}) {
+                          "p%40ssw0rd", "s3cret", "tiger", "Password1234!", "SuperSecret123", "TestPassword1"}) {
         CAPTURE(p);
         CHECK(is_default_password(p));
         CHECK_FALSE(validate_real_password(p, k_context));
