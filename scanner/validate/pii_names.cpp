@@ -36,6 +36,11 @@ const std::unordered_set<std::string>& non_name_words() {
         "indian", "italian", "irish", "russian", "korean", "african", "european", "asian", "latino",
         "catholic", "christian", "jewish", "muslim", "buddhist", "hindu", "democrat", "republican",
         "god", "christmas", "easter", "google", "amazon", "apple", "microsoft", "facebook", "zoom", "bank",
+        "git", "github", "gitlab", "slack", "linux", "windows", "python",
+        // "Strictly speaking": adverbs before the intro cue.
+        "strictly", "generally", "technically", "honestly", "frankly", "roughly", "broadly", "relatively",
+        "legally", "medically", "financially", "practically", "historically", "personally", "professionally",
+        "realistically", "statistically", "loosely", "properly", "politically", "comparatively",
         "insurance", "company", "corporation", "inc", "llc", "office", "hospital", "clinic", "university",
         "college", "school", "street", "avenue", "road", "city", "county", "state", "north", "south",
         "east", "west", "new", "united", "states", "america", "covid", "assemblyai", "everything",
@@ -113,7 +118,9 @@ const std::unordered_set<std::string>& eponymous_brands() {
         "laura ashley", "laura mercier", "louis vuitton", "alexander mcqueen", "alexander wang",
         "elizabeth arden", "mary kay", "paul smith", "paul mitchell", "john frieda", "kenneth cole",
         "nicole miller", "liz claiborne", "jimmy choo", "david yurman", "harry winston", "isaac mizrahi",
-        "thomas pink", "marie claire", "charles tyrwhitt", "joseph abboud", "sally beauty"};
+        "thomas pink", "marie claire", "charles tyrwhitt", "joseph abboud", "sally beauty",
+        // Software and services.
+        "travis ci", "jenkins ci"};
     return names;
 }
 

@@ -73,6 +73,8 @@ TEST_CASE("pii names: a given name, not part of a place, brand or address") {
     CHECK(in_text(validate_person_name_given, "It's Dana again.", "Dana"));
     CHECK(in_text(validate_person_name_given, "Thanks, Charles Okafor, for calling.", "Charles Okafor"));
     CHECK(in_text(validate_person_name_given, "Ha, tell Ines I said hi.", "Ines"));  // unpunctuated speech
+    CHECK_FALSE(in_text(validate_person_name_given, "Builds run on Travis CI now.", "Travis"));
+    CHECK_FALSE(in_text(validate_person_name, "Strictly speaking, it changed.", "Strictly"));
     CHECK_FALSE(in_text(validate_person_name_given, "Ask Dana The Great.", "Dana"));
     // The end of a longer word (the rules have no leading \b).
     CHECK_FALSE(in_text(validate_person_name_given, "Ask DeAnna about it.", "Anna"));

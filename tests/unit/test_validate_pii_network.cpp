@@ -36,6 +36,12 @@ TEST_CASE("pii network: IPv4 dotted quads, not versions") {
     CHECK_FALSE(in_text(validate_ipv4, "it shows 192.168.01.1", "192.168.01.1"));
     CHECK_FALSE(in_text(validate_ipv4, "upgraded to version 10.2.0.1", "10.2.0.1"));
     CHECK_FALSE(in_text(validate_ipv4, "on v4.2.1.7", "4.2.1.7"));
+    // Version-shaped numbers need an address cue; ordinary addresses do not.
+    CHECK_FALSE(in_text(validate_ipv4, "merged to maint and 1.8.1.2 was slow", "1.8.1.2"));
+    CHECK(in_text(validate_ipv4, "can you ping 1.8.1.2 for me", "1.8.1.2"));
+    CHECK(in_text(validate_ipv4, "my DNS is 1.1.1.1 now", "1.1.1.1"));
+    CHECK(in_text(validate_ipv4, "it said 73.162.5.101 at home", "73.162.5.101"));
+    CHECK(in_text(validate_ipv4, "it said 10.0.0.12 at home", "10.0.0.12"));
 }
 
 TEST_CASE("pii network: IPv6 as inet_pton reads it") {
