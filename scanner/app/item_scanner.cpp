@@ -226,7 +226,7 @@ bool ItemScanner::scan_stream(const ItemInfo& item, std::string& buffer, size_t 
         uint64_t end = base + length;
         if (consumed > max_bytes) eof = true;  // grew past the limit while reading
         uint64_t accept_end = eof ? end : end - reach;
-        Scope scope = classify_path(item.path);
+        Scope scope = classify_path(scope_path(item));
         LineSourceMap map(text, line_base, column_base);
         BlobOrigin origin{item.path, item.project_path, item.commit};
         m_blobs.scan(text, scope, map, origin, out.findings, static_cast<size_t>(accept - base),
@@ -272,7 +272,7 @@ bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanO
 
 void ItemScanner::scan_text(std::string_view text, const ItemInfo& item, ScanOutput& out) {
     if (scan_transcript_export(text, item, m_transcripts, m_matcher.rules(), m_blobs, out)) return;
-    Scope scope = classify_path(item.path);
+    Scope scope = classify_path(scope_path(item));
     LineSourceMap map(text);
     BlobOrigin origin{item.path, item.project_path, item.commit};
     m_blobs.scan(text, scope, map, origin, out.findings);

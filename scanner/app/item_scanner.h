@@ -36,6 +36,12 @@ struct ItemInfo {
     int archive_depth = 0;
 };
 
+// The path that decides an item's scope: the one inside the project (repository or scan root), so
+// that directories above it ("~/build/app/src/main.js") do not make source look like a bundle.
+inline std::string_view scope_path(const ItemInfo& item) {
+    return item.project_path.empty() ? item.path : item.project_path;
+}
+
 class ItemScanner {
 public:
     ItemScanner(const RuleMatcher& matcher, const ScanSettings& settings, const ScanLimits& limits,

@@ -73,7 +73,7 @@ void scan_document(TranscriptDocument& doc, ScanContext& c) {
 void scan_as_plain_text(ScanContext& c, size_t accept_begin) {
     LineSourceMap map(c.input);
     c.scanner.scan(c.input, Scope::transcript, map, c.origin, c.out.findings, accept_begin);
-    Scope own = classify_path(c.item.path);
+    Scope own = classify_path(scope_path(c.item));
     if (own != Scope::transcript) {
         LineSourceMap own_map(c.input);
         c.scanner.scan(c.input, own, own_map, c.origin, c.out.findings, accept_begin);

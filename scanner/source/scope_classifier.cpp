@@ -19,19 +19,6 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
     return true;
 }
 
-// Components are separated by '/' and by '!' (archive members: "site.zip!dist/app.js").
-bool has_component(std::string_view path, std::string_view component) {
-    size_t start = 0;
-    while (start <= path.size()) {
-        size_t slash = path.find_first_of("/!", start);
-        std::string_view part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-        if (part == component) return true;
-        if (slash == std::string_view::npos) break;
-        start = slash + 1;
-    }
-    return false;
-}
-
 }  // namespace
 
 std::string_view base_name(std::string_view path) {
@@ -76,8 +63,21 @@ bool is_bundle_path(std::string_view path) {
         path.find(".svelte-kit/output/") != std::string_view::npos || path.find(".output/public/") != std::string_view::npos) {
         return true;
     }
-    return has_component(path, "dist") || has_component(path, "build") || has_component(path, "public") ||
-           has_component(path, "out") || has_component(path, "static");
+    // Output directories; a source directory below one ("out/tools/src/app.js") is source again.
+    size_t output_end = std::string_view::npos;
+    size_t start = 0;
+    while (start <= path.size()) {
+        size_t slash = path.find_first_of("/!", start);
+        std::string_view part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        if (slash == std::string_view::npos) break;  // the file name itself
+        if (part == "dist" || part == "build" || part == "public" || part == "out" || part == "static") {
+            output_end = slash;
+        } else if (output_end != std::string_view::npos && (part == "src" || part == "source" || part == "lib")) {
+            output_end = std::string_view::npos;
+        }
+        start = slash + 1;
+    }
+    return output_end != std::string_view::npos;
 }
 
 Scope classify_path(std::string_view path) {

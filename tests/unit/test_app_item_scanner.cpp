@@ -21,10 +21,11 @@ struct Fixture {
     ScanLimits limits;
     TranscriptPolicy transcripts;
 
-    ScanOutput scan_file(const std::filesystem::path& path) {
+    ScanOutput scan_file(const std::filesystem::path& path, const std::string& project_path = "") {
         ItemScanner scanner(*rules.matcher, settings, limits, transcripts);
         WalkEntry entry;
         entry.fs_path = entry.display_path = entry.project_path = path.string();
+        if (!project_path.empty()) entry.project_path = project_path;
         ScanOutput out;
         scanner.scan_file(entry, out);
         return out;
@@ -107,4 +108,13 @@ TEST_CASE("item scanner: files above --max-file-size are skipped and noted, unre
     ScanOutput missing = f.scan_file(dir / "nope.txt");
     CHECK(missing.stats.errors == 0);  // vanished after the walk: a warning, not an error
     CHECK(missing.diagnostics.size() == 1);
+}
+
+TEST_CASE("item scanner: the scope comes from the path inside the project, not the folders above it") {
+    Fixture f;  // acme.key runs in the code scope only
+    TempDir dir;
+    auto file = dir.path() / "build" / "app" / "main.js";
+    write_file(file, k_secret_line + "\n");
+    CHECK(f.scan_file(file, "main.js").findings.size() == 1);                 // a project at ~/build/app
+    CHECK(f.scan_file(file, "build/app/main.js").findings.empty());          // build output inside the project
 }

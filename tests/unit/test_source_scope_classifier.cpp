@@ -18,6 +18,11 @@ TEST_CASE("scopes: env, ci, bundle, transcript, config, code") {
     CHECK(classify_path(".next/static/chunks/app.js") == Scope::bundle);
     CHECK(classify_path("vendor/jquery.min.js") == Scope::bundle);
     CHECK(classify_path("site.zip!dist/app.js") == Scope::bundle);
+    CHECK(classify_path("frontend/build/static/js/main.3f2a.js") == Scope::bundle);
+    CHECK(classify_path("out/_next/static/chunks/app.js") == Scope::bundle);
+    // Source below an output-named directory is source again.
+    CHECK(classify_path("bench/out/corpus/services/api/src/client.js") == Scope::code);
+    CHECK(classify_path("build/tools/lib/helper.js") == Scope::code);
     CHECK(classify_path("src/app.js") == Scope::code);
     CHECK(classify_path("exports/t_1.srt") == Scope::transcript);
     CHECK(classify_path("config/settings.yaml") == Scope::config);
