@@ -45,7 +45,27 @@ std::string quoted(std::string_view text) {
 // The transcript decoder reads only what it needs (simdjson On-Demand); a file that is going
 // to be rewritten must be JSON from end to end. Invalid UTF-8 alone is tolerated (those bytes are
 // kept as they are). Empty `error` when well formed.
+std::string json_problem(std::string_view input);
+
+// JSON Lines: every non-blank line must be a valid document of its own.
+std::string json_lines_problem(std::string_view input) {
+    size_t line_number = 0;
+    for (size_t begin = 0; begin < input.size();) {
+        size_t end = input.find('\n', begin);
+        if (end == std::string_view::npos) end = input.size();
+        ++line_number;
+        std::string_view line = input.substr(begin, end - begin);
+        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+            std::string problem = json_problem(line);
+            if (!problem.empty()) return problem + " on line " + std::to_string(line_number);
+        }
+        begin = end + 1;
+    }
+    return {};
+}
+
 std::string json_problem(std::string_view input) {
+    if (looks_like_json_lines(input)) return json_lines_problem(input);
     thread_local simdjson::dom::parser parser;
     simdjson::padded_string padded(input);
     simdjson::dom::element root;

@@ -178,6 +178,8 @@ struct TranscriptJsonDecoder::Impl {
     TranscriptDocument item_doc;
     const char* base = nullptr;
     size_t size = 0;
+    size_t root_begin = 0;  // the root document's span: the whole input, or one JSON line
+    size_t root_end = 0;
     bool force = false;
     bool skip_repeated_words = false;
     const TranscriptCallback* callback = nullptr;
@@ -989,8 +991,8 @@ struct TranscriptJsonDecoder::Impl {
         if ((e = document.get_object().get(object)) != k_ok) return e;
         TranscriptDocument& doc = root_doc;
         doc.clear();
-        doc.raw_begin = 0;
-        doc.raw_end = size;
+        doc.raw_begin = root_begin;
+        doc.raw_end = root_end;
         Shape shape;
         for (auto item : object) {
             od::field f;
@@ -1019,6 +1021,48 @@ TranscriptJsonDecoder::TranscriptJsonDecoder() : m_impl(std::make_unique<Impl>()
 void TranscriptJsonDecoder::set_skip_repeated_words(bool skip) { m_impl->skip_repeated_words = skip; }
 TranscriptJsonDecoder::~TranscriptJsonDecoder() = default;
 
+namespace {
+
+// Where the JSON value starting at `begin` (a '{' or '[') ends, one past its closing bracket;
+// npos when `text` ends first. Strings (with escapes) are skipped, so brackets inside them do not
+// count.
+size_t json_value_end(std::string_view text, size_t begin) {
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = begin; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) return i + 1;
+        }
+    }
+    return std::string_view::npos;
+}
+
+}  // namespace
+
+bool looks_like_json_lines(std::string_view input) {
+    size_t newline = input.find('\n');
+    if (newline == std::string_view::npos) return false;
+    size_t begin = 0;
+    while (begin < newline && is_space(input[begin])) ++begin;
+    if (begin == newline || (input[begin] != '{' && input[begin] != '[')) return false;
+    size_t end = newline;
+    while (end > begin && is_space(input[end - 1])) --end;
+    if (input[end - 1] != '}' && input[end - 1] != ']') return false;
+    if (json_value_end(input.substr(0, end), begin) != end) return false;
+    for (size_t i = newline + 1; i < input.size(); ++i) {
+        if (!is_space(input[i])) return true;
+    }
+    return false;
+}
+
 JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool force, const TranscriptCallback& on_transcript) {
     JsonDecodeResult result;
     Impl& impl = *m_impl;
@@ -1030,6 +1074,7 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
     impl.force = force;
     impl.callback = &on_transcript;
     impl.result = &result;
+    if (looks_like_json_lines(input)) return decode_lines(input);
     od::document document;
     error_code e = k_ok;
     bool started = false;
@@ -1055,6 +1100,8 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
         }
         impl.base = data;
         impl.size = input.size();
+        impl.root_begin = 0;
+        impl.root_end = input.size();
         e = impl.parser.iterate(simdjson::padded_string_view(data, input.size(), capacity)).get(document);
         if (e == simdjson::UTF8_ERROR && attempt < 2) {
             attempt = 1;  // next: the repaired copy
@@ -1072,6 +1119,51 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
             result.error += " near byte " + std::to_string(at - impl.base);
         }
         return result;
+    }
+    result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
+    return result;
+}
+
+JsonDecodeResult TranscriptJsonDecoder::decode_lines(std::string_view input) {
+    Impl& impl = *m_impl;
+    JsonDecodeResult& result = *impl.result;
+    // One padded copy of the whole input; each line is a document inside it, so every span stays
+    // an offset into the input.
+    impl.padded.resize(input.size() + simdjson::SIMDJSON_PADDING);
+    std::memcpy(impl.padded.data(), input.data(), input.size());
+    std::memset(impl.padded.data() + input.size(), ' ', simdjson::SIMDJSON_PADDING);
+    impl.base = impl.padded.data();
+    impl.size = input.size();
+    size_t line_number = 0;
+    for (size_t begin = 0; begin < input.size();) {
+        size_t end = input.find('\n', begin);
+        if (end == std::string_view::npos) end = input.size();
+        ++line_number;
+        size_t first = begin;
+        while (first < end && is_space(input[first])) ++first;
+        if (first < end) {
+            impl.root_begin = first;
+            impl.root_end = end;
+            error_code e = k_ok;
+            for (int attempt = 0; attempt < 2; ++attempt) {
+                od::document document;
+                e = impl.parser
+                        .iterate(simdjson::padded_string_view(impl.base + first, end - first, impl.padded.size() - first))
+                        .get(document);
+                if (e == k_ok) e = impl.parse_root(document);
+                if (e != simdjson::UTF8_ERROR || result.utf8_repaired) break;
+                repair_utf8(impl.padded.data(), input.size());
+                result.utf8_repaired = true;
+            }
+            if (e != k_ok) {
+                result.status = JsonDecodeStatus::invalid;
+                result.error = std::string(simdjson::error_message(e)) + " on line " + std::to_string(line_number);
+                result.resume_offset = begin;
+                return result;
+            }
+            result.resume_offset = end;
+        }
+        begin = end + 1;
     }
     result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
     return result;

@@ -1,6 +1,6 @@
 // AssemblyAI transcript JSON decoder (simdjson On-Demand): a single transcript object, the
-// `GET /v2/transcript` list shape ({"transcripts": [...]}), plain arrays of transcripts, and the
-// /sentences and /paragraphs responses. Every text field becomes a segment of a
+// `GET /v2/transcript` list shape ({"transcripts": [...]}), plain arrays of transcripts, JSON
+// Lines (one transcript per line), and the /sentences and /paragraphs responses. Every text field becomes a segment of a
 // TranscriptDocument with its exact byte span in the input; `words` keep their times and
 // speakers. A JSON value that is not a transcript is reported as such, so the caller can scan the
 // file as plain text. Never throws; garbage (invalid JSON, deep nesting, invalid UTF-8) is an
@@ -31,6 +31,11 @@ struct JsonDecodeResult {
     bool utf8_repaired = false;  // invalid UTF-8 bytes were read as '?'
 };
 
+// JSON Lines (.jsonl/.ndjson exports, one transcript per line): the first line is exactly one
+// complete JSON object or array and another non-blank line follows. Costs a pass over the first
+// line only; a pretty-printed document's first line is a lone '{' and fails at once.
+bool looks_like_json_lines(std::string_view input);
+
 // Called once per decoded transcript; the document is reused for the next one.
 using TranscriptCallback = std::function<void(TranscriptDocument&)>;
 
@@ -54,6 +59,9 @@ public:
     void set_skip_repeated_words(bool skip);
 
 private:
+    // JSON Lines: each line decoded as a document of its own (decode() chooses it).
+    JsonDecodeResult decode_lines(std::string_view input);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -346,3 +346,36 @@ TEST_CASE("transcript json: utterance words that repeat their text are skipped o
         });
     }
 }
+
+TEST_CASE("transcript json: JSON Lines hold one transcript per line, with spans into the whole file") {
+    const std::string line1 = R"({"id":"t1","status":"completed","text":"Email me at dana.w@example.com","words":[],"audio_url":"https://x/a.mp3"})";
+    const std::string line2 = R"({"id":"t2","status":"completed","text":"My card is 4111","words":[],"audio_url":"https://x/b.mp3"})";
+    const std::string jsonl = line1 + "\n\n" + line2 + "\n";
+    CHECK(looks_like_json_lines(jsonl));
+    Decoded d = decode(jsonl);
+    REQUIRE(d.result.status == JsonDecodeStatus::transcripts);
+    REQUIRE(d.docs.size() == 2);
+    CHECK(d.docs[0].id == "t1");
+    CHECK(d.docs[1].id == "t2");
+    CHECK(d.docs[0].raw_begin == 0);
+    CHECK(d.docs[0].raw_end == line1.size());
+    CHECK(d.docs[1].raw_begin == line1.size() + 2);
+    const TextSegment* text = find(d.docs[1], FieldKind::text);
+    REQUIRE(text != nullptr);
+    CHECK(jsonl.substr(text->raw_begin, text->raw_end - text->raw_begin) == "My card is 4111");
+
+    // A broken line stops the decoding there; what follows is left to the plain scan.
+    Decoded broken = decode(line1 + "\n{\"id\": \"t2\", \"text\": \n" + line2 + "\n");
+    CHECK(broken.result.status == JsonDecodeStatus::invalid);
+    CHECK(broken.result.transcripts == 1);
+    CHECK(broken.result.resume_offset == line1.size() + 1);
+    CHECK(broken.result.error.find("line 2") != std::string::npos);
+}
+
+TEST_CASE("transcript json: only a first line that is one whole value makes JSON Lines") {
+    CHECK_FALSE(looks_like_json_lines("{\n  \"id\": \"t1\",\n  \"text\": \"hi\"\n}\n"));  // pretty-printed
+    CHECK_FALSE(looks_like_json_lines("{\"id\": \"t1\", \"text\": \"hi\"}\n"));             // one line only
+    CHECK_FALSE(looks_like_json_lines("{\"text\": \"a } b\"} {\"x\": 1}\n{\"y\": 2}"));     // two values on line 1
+    CHECK(looks_like_json_lines("{\"text\": \"a } \\\" { b\"}\n{\"text\": \"c\"}"));          // brackets inside strings
+    CHECK(looks_like_json_lines("[{\"text\": \"a\"}]\r\n[{\"text\": \"b\"}]\r\n"));
+}
