@@ -61,7 +61,7 @@ while IFS= read -r -d '' f; do
     [ "$(stat -c %s "$f")" -le 262144 ] || continue
     case "$f" in
         */expected.*) ;;
-        *.json) seed "$out/transcript_json" "$f" ;;
+        *.json|*.jsonl) seed "$out/transcript_json" "$f" ;;
         *.srt|*.vtt|*transcript*.txt|*_captions|*saved_as_text.txt) seed "$out/subtitles" "$f" ;;
     esac
 done < <(find "$root/fixtures" -type f -print0)
@@ -93,6 +93,8 @@ PY
 printf '{"id":"t1","text":"a\\u00e9\\ud83d\\ude00 b","words":[{"text":"a\\u00e9\\ud83d\\ude00","start":0,"end":5,"speaker":"A"},{"text":"b","start":6,"end":9,"speaker":null}]}' \
     > "$out/transcript_json/escapes"
 printf '[{"id":"a","text":"x","status":"completed"},{"id":"b","text":"y","audio_url":"u"}' > "$out/transcript_json/truncated-list"
+printf '{"id":"a","text":"x \\" } y","status":"completed"}\n\n{"id":"b","text":"z","audio_url":"u"}\n{"id":"c",' \
+    > "$out/transcript_json/json-lines"
 printf '1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Speaker A:</i> hi\r\n\r\n2\r\n00:00:03,000 --> 00:00:04,000\r\nthere\r\n' \
     > "$out/subtitles/crlf.srt"
 printf 'WEBVTT\n\nNOTE x\n\nSTYLE\n::cue{}\n\n00:01.000 --> 00:02.000 align:start\n<v Ann>hi <c.x>there</c><00:01.500> you</v>\n' \
