@@ -382,6 +382,12 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
     if (looks_like_identifier_not_secret(s) || looks_like_words(s) || looks_like_keyboard_mash(s)) return false;
     std::string lower = to_lower_ascii(s);
     if (is_password_word(lower)) return false;  // "Password123!": a documentation value
+    // Escaped text ("\u65E0\u6CD5..."): a localised message in a string literal.
+    size_t escapes = 0;
+    for (size_t at = s.find("\\u"); at != std::string_view::npos; at = s.find("\\u", at + 2)) ++escapes;
+    if (escapes >= 2) return false;
+    // An alternation or list ("NN|ZZ|sqrt|alpha|..."): a regex or enum, not a credential.
+    if (std::count(s.begin(), s.end(), '|') >= 2) return false;
     static constexpr std::array<std::string_view, 28> k_file_suffixes = {
         ".json", ".pem", ".key", ".crt", ".cer", ".p12", ".pfx", ".pub", ".txt", ".yaml", ".yml",
         ".env", ".js", ".ts", ".py", ".rb", ".go", ".java", ".html", ".xml", ".toml", ".ini",

@@ -11,7 +11,9 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_letter(char c) { return is_upper(c) || is_lower(c); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_separator(char c) { return c == '-' || c == '_' || c == '.' || c == '#' || c == ':' || c == '/'; }
+bool is_separator(char c) {
+    return c == '-' || c == '_' || c == '.' || c == '#' || c == ':' || c == '/' || c == '|' || c == ',';
+}
 
 bool is_vowel(char c) {
     c = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;

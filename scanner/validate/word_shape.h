@@ -8,7 +8,7 @@
 namespace aaiscan {
 
 // True when `value` is made of pronounceable words joined the way code names things: camelCase,
-// PascalCase, kebab-case, snake_case, dotted or '#'/':' separated, with at most two digits
+// PascalCase, kebab-case, snake_case, dotted or '#'/':'/'|'/',' separated, with at most two digits
 // ("x-aws-ec2-metadata-token", "identitytoolkit#ResetPasswordResponse", "HTTPServerError").
 // Random strings fail it: their letter runs are short, vowel-poor, or broken by many digits.
 bool looks_like_words(std::string_view value);

@@ -195,7 +195,8 @@ TEST_CASE("generic_secret: credentials pass, identifiers, paths, URLs and labels
     for (const char* s : {"DJANGO_SECRET_KEY", "refresh_token", "passwordConfirmation", "Password:",
                           "https://oauth2.googleapis.com/token", "/etc/secrets/api-key", "./keys/dev.pem",
                           "service-account.json", "${TOKEN}", "your-api-key-here", "short1",
-                          ")$))${extglobStar}", "prefix-{{ .Values.token }}", ">package-0.1.2.tar.gz"}) {
+                          ")$))${extglobStar}", "prefix-{{ .Values.token }}", ">package-0.1.2.tar.gz",
+                          "\\u65E0\\u6CD5\\u627E\\u5230\\u7528\\u4E8E%2\\u7684%1", "NN|ZZ|QQ|sqrt|dx|dy|alpha|beta"}) {
         CAPTURE(s);
         CHECK_FALSE(validate_generic_secret(s, k_context));
     }

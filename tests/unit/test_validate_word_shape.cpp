@@ -11,7 +11,8 @@ using namespace aaiscan;
 TEST_CASE("looks_like_words: identifiers, header names and enum values") {
     for (const char* s : {"exchangeRecaptchaV3Token", "x-aws-ec2-metadata-token", "x-aws-ec2-metadata-token-ttl-seconds",
                           "identitytoolkit#ResetPasswordResponse", "HTTPServerErrorHandler", "refresh_token_rotation",
-                          "com.example.auth.TokenStore", "AWSCredentialsProvider", "passwordResetRequest"}) {
+                          "com.example.auth.TokenStore", "AWSCredentialsProvider", "passwordResetRequest",
+                          "refresh|access|id_token", "fetchUser,updateUser,deleteUser"}) {
         CAPTURE(s);
         CHECK(looks_like_words(s));
     }
