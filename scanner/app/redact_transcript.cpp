@@ -76,6 +76,19 @@ std::string json_problem(std::string_view input) {
         error = parser.parse(repaired).get(root);
     }
     if (error == simdjson::SUCCESS) return {};
+    // Concatenated values (jq output): each must be valid on its own.
+    size_t begin = input.find_first_not_of(" \t\r\n");
+    size_t end = begin == std::string_view::npos ? begin : json_value_end(input, begin);
+    if (end != std::string_view::npos && input.find_first_not_of(" \t\r\n", end) != std::string_view::npos) {
+        for (size_t at = begin; at != std::string_view::npos; at = input.find_first_not_of(" \t\r\n", at)) {
+            size_t value_end = json_value_end(input, at);
+            if (value_end == std::string_view::npos) return "a value that does not end, near byte " + std::to_string(at);
+            std::string problem = json_problem(input.substr(at, value_end - at));
+            if (!problem.empty()) return problem + " near byte " + std::to_string(at);
+            at = value_end;
+        }
+        return {};
+    }
     return simdjson::error_message(error);
 }
 

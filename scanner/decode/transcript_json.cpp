@@ -1021,11 +1021,6 @@ TranscriptJsonDecoder::TranscriptJsonDecoder() : m_impl(std::make_unique<Impl>()
 void TranscriptJsonDecoder::set_skip_repeated_words(bool skip) { m_impl->skip_repeated_words = skip; }
 TranscriptJsonDecoder::~TranscriptJsonDecoder() = default;
 
-namespace {
-
-// Where the JSON value starting at `begin` (a '{' or '[') ends, one past its closing bracket;
-// npos when `text` ends first. Strings (with escapes) are skipped, so brackets inside them do not
-// count.
 size_t json_value_end(std::string_view text, size_t begin) {
     int depth = 0;
     bool in_string = false;
@@ -1044,8 +1039,6 @@ size_t json_value_end(std::string_view text, size_t begin) {
     }
     return std::string_view::npos;
 }
-
-}  // namespace
 
 bool looks_like_json_lines(std::string_view input) {
     size_t newline = input.find('\n');
@@ -1111,6 +1104,14 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
     }
     started = e == k_ok;
     if (started) e = impl.parse_root(document);
+    // Values after the first ("jq '.transcripts[]'" prints one pretty-printed object after
+    // another): each is decoded as a document of its own. Only after a root that was read to its
+    // end (an object, or an array of transcripts).
+    const char* next = nullptr;
+    if (e == k_ok && result.transcripts > 0 && document.current_location().get(next) == k_ok && next > impl.base &&
+        next < impl.base + impl.size) {
+        return decode_more_values(input, static_cast<size_t>(next - impl.base));
+    }
     if (e != k_ok) {
         result.status = JsonDecodeStatus::invalid;
         result.error = simdjson::error_message(e);
@@ -1124,16 +1125,38 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
     return result;
 }
 
-JsonDecodeResult TranscriptJsonDecoder::decode_lines(std::string_view input) {
+void TranscriptJsonDecoder::copy_padded(std::string_view input) {
     Impl& impl = *m_impl;
-    JsonDecodeResult& result = *impl.result;
-    // One padded copy of the whole input; each line is a document inside it, so every span stays
+    // One padded copy of the whole input; each document is a span inside it, so every span stays
     // an offset into the input.
     impl.padded.resize(input.size() + simdjson::SIMDJSON_PADDING);
     std::memcpy(impl.padded.data(), input.data(), input.size());
     std::memset(impl.padded.data() + input.size(), ' ', simdjson::SIMDJSON_PADDING);
     impl.base = impl.padded.data();
     impl.size = input.size();
+}
+
+int TranscriptJsonDecoder::decode_span(size_t begin, size_t end) {
+    Impl& impl = *m_impl;
+    JsonDecodeResult& result = *impl.result;
+    impl.root_begin = begin;
+    impl.root_end = end;
+    error_code e = k_ok;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        od::document document;
+        e = impl.parser.iterate(simdjson::padded_string_view(impl.base + begin, end - begin, impl.padded.size() - begin))
+                .get(document);
+        if (e == k_ok) e = impl.parse_root(document);
+        if (e != simdjson::UTF8_ERROR || result.utf8_repaired) break;
+        repair_utf8(impl.padded.data(), impl.size);
+        result.utf8_repaired = true;
+    }
+    return static_cast<int>(e);
+}
+
+JsonDecodeResult TranscriptJsonDecoder::decode_lines(std::string_view input) {
+    JsonDecodeResult& result = *m_impl->result;
+    copy_padded(input);
     size_t line_number = 0;
     for (size_t begin = 0; begin < input.size();) {
         size_t end = input.find('\n', begin);
@@ -1142,19 +1165,7 @@ JsonDecodeResult TranscriptJsonDecoder::decode_lines(std::string_view input) {
         size_t first = begin;
         while (first < end && is_space(input[first])) ++first;
         if (first < end) {
-            impl.root_begin = first;
-            impl.root_end = end;
-            error_code e = k_ok;
-            for (int attempt = 0; attempt < 2; ++attempt) {
-                od::document document;
-                e = impl.parser
-                        .iterate(simdjson::padded_string_view(impl.base + first, end - first, impl.padded.size() - first))
-                        .get(document);
-                if (e == k_ok) e = impl.parse_root(document);
-                if (e != simdjson::UTF8_ERROR || result.utf8_repaired) break;
-                repair_utf8(impl.padded.data(), input.size());
-                result.utf8_repaired = true;
-            }
+            auto e = static_cast<error_code>(decode_span(first, end));
             if (e != k_ok) {
                 result.status = JsonDecodeStatus::invalid;
                 result.error = std::string(simdjson::error_message(e)) + " on line " + std::to_string(line_number);
@@ -1164,6 +1175,27 @@ JsonDecodeResult TranscriptJsonDecoder::decode_lines(std::string_view input) {
             result.resume_offset = end;
         }
         begin = end + 1;
+    }
+    result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
+    return result;
+}
+
+JsonDecodeResult TranscriptJsonDecoder::decode_more_values(std::string_view input, size_t from) {
+    JsonDecodeResult& result = *m_impl->result;
+    copy_padded(input);
+    for (size_t begin = from;;) {
+        while (begin < input.size() && is_space(input[begin])) ++begin;
+        if (begin == input.size()) break;
+        size_t end = (input[begin] == '{' || input[begin] == '[') ? json_value_end(input, begin) : std::string_view::npos;
+        auto e = end == std::string_view::npos ? simdjson::TAPE_ERROR : static_cast<error_code>(decode_span(begin, end));
+        if (e != k_ok) {
+            result.status = JsonDecodeStatus::invalid;
+            result.error = std::string(simdjson::error_message(e)) + " near byte " + std::to_string(begin);
+            result.resume_offset = begin;
+            return result;
+        }
+        result.resume_offset = end;
+        begin = end;
     }
     result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
     return result;

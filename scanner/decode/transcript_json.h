@@ -1,6 +1,7 @@
 // AssemblyAI transcript JSON decoder (simdjson On-Demand): a single transcript object, the
 // `GET /v2/transcript` list shape ({"transcripts": [...]}), plain arrays of transcripts, JSON
-// Lines (one transcript per line), and the /sentences and /paragraphs responses. Every text field becomes a segment of a
+// Lines (one transcript per line), concatenated objects (jq output), and the /sentences and
+// /paragraphs responses. Every text field becomes a segment of a
 // TranscriptDocument with its exact byte span in the input; `words` keep their times and
 // speakers. A JSON value that is not a transcript is reported as such, so the caller can scan the
 // file as plain text. Never throws; garbage (invalid JSON, deep nesting, invalid UTF-8) is an
@@ -30,6 +31,10 @@ struct JsonDecodeResult {
     uint64_t resume_offset = 0;  // first byte not inside a transcript already handed over
     bool utf8_repaired = false;  // invalid UTF-8 bytes were read as '?'
 };
+
+// Where the JSON object or array starting at `begin` ends, one past its closing bracket; npos when
+// `text` ends first. Strings (with escapes) are skipped, so brackets inside them do not count.
+size_t json_value_end(std::string_view text, size_t begin);
 
 // JSON Lines (.jsonl/.ndjson exports, one transcript per line): the first line is exactly one
 // complete JSON object or array and another non-blank line follows. Costs a pass over the first
@@ -61,6 +66,13 @@ public:
 private:
     // JSON Lines: each line decoded as a document of its own (decode() chooses it).
     JsonDecodeResult decode_lines(std::string_view input);
+    // Concatenated values (a stream of objects, as jq prints them): every value from `from` on,
+    // once the first has been decoded.
+    JsonDecodeResult decode_more_values(std::string_view input, size_t from);
+    // Helpers of the two: a padded copy of the input, and one document inside it.
+    void copy_padded(std::string_view input);
+    // Returns a simdjson error code (0: success).
+    int decode_span(size_t begin, size_t end);
 
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -379,3 +379,31 @@ TEST_CASE("transcript json: only a first line that is one whole value makes JSON
     CHECK(looks_like_json_lines("{\"text\": \"a } \\\" { b\"}\n{\"text\": \"c\"}"));          // brackets inside strings
     CHECK(looks_like_json_lines("[{\"text\": \"a\"}]\r\n[{\"text\": \"b\"}]\r\n"));
 }
+
+TEST_CASE("transcript json: concatenated objects (jq output) are each a transcript") {
+    const std::string first = "{\n  \"id\": \"t1\",\n  \"text\": \"Email dana.w@example.com\",\n  \"words\": [],\n  \"audio_url\": \"u\"\n}";
+    const std::string second = "{\n  \"id\": \"t2\",\n  \"text\": \"Card 4111\",\n  \"words\": [],\n  \"audio_url\": \"u\"\n}";
+    const std::string stream = first + "\n" + second + "\n";
+    CHECK_FALSE(looks_like_json_lines(stream));
+    Decoded d = decode(stream);
+    REQUIRE(d.result.status == JsonDecodeStatus::transcripts);
+    REQUIRE(d.docs.size() == 2);
+    CHECK(d.docs[1].id == "t2");
+    CHECK(d.docs[1].raw_begin == first.size() + 1);
+    CHECK(d.docs[1].raw_end == stream.size() - 1);
+    const TextSegment* text = find(d.docs[1], FieldKind::text);
+    REQUIRE(text != nullptr);
+    CHECK(stream.substr(text->raw_begin, text->raw_end - text->raw_begin) == "Card 4111");
+
+    // One object and trailing whitespace is one transcript. Trailing text that is not JSON makes
+    // the input invalid from the start (simdjson checks the whole input): it is all scanned as text.
+    CHECK(decode(first + "\n\n  \n").docs.size() == 1);
+    Decoded trailing = decode(first + "\nnot json at all, card 4111 1111 1111 1111\n");
+    CHECK(trailing.result.status == JsonDecodeStatus::invalid);
+    CHECK(trailing.result.resume_offset == 0);
+    // A third value that is cut short stops there, after the two before it.
+    Decoded cut = decode(stream + "{\n  \"id\": \"t3\",\n  \"text\": \"x\"");
+    CHECK(cut.result.status == JsonDecodeStatus::invalid);
+    CHECK(json_value_end(stream, 0) == first.size());
+    CHECK(json_value_end("{\"a\": \"}\"", 0) == std::string::npos);
+}
