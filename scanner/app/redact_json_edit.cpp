@@ -6,28 +6,6 @@
 #include <nlohmann/json.hpp>
 
 namespace aaiscan {
-namespace {
-
-bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
-size_t skip_space(std::string_view s, size_t i) {
-    while (i < s.size() && is_json_space(s[i])) ++i;
-    return i;
-}
-
-// Just after the closing quote of the string opening at `at`, or npos.
-size_t skip_string(std::string_view s, size_t at) {
-    for (size_t i = at + 1; i < s.size(); ++i) {
-        if (s[i] == '\\') {
-            ++i;
-        } else if (s[i] == '"') {
-            return i + 1;
-        }
-    }
-    return std::string_view::npos;
-}
-
-}  // namespace
 
 bool apply_edits(std::string_view input, std::vector<RawEdit>& edits, std::string& out) {
     std::stable_sort(edits.begin(), edits.end(), [](const RawEdit& a, const RawEdit& b) {
@@ -48,43 +26,13 @@ bool apply_edits(std::string_view input, std::vector<RawEdit>& edits, std::strin
     return true;
 }
 
-size_t skip_json_value(std::string_view s, size_t at) {
-    size_t i = skip_space(s, at);
-    if (i >= s.size()) return std::string_view::npos;
-    char c = s[i];
-    if (c == '"') return skip_string(s, i);
-    if (c == '{' || c == '[') {
-        // Iterative: the depth is only counted, so hostile nesting costs nothing but time.
-        size_t depth = 0;
-        while (i < s.size()) {
-            char d = s[i];
-            if (d == '"') {
-                i = skip_string(s, i);
-                if (i == std::string_view::npos) return i;
-                continue;
-            }
-            if (d == '{' || d == '[') {
-                ++depth;
-            } else if (d == '}' || d == ']') {
-                if (depth == 0) return std::string_view::npos;
-                if (--depth == 0) return i + 1;
-            }
-            ++i;
-        }
-        return std::string_view::npos;
-    }
-    size_t begin = i;
-    while (i < s.size() && !is_json_space(s[i]) && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ':') ++i;
-    return i == begin ? std::string_view::npos : i;
-}
-
 bool read_json_members(std::string_view s, size_t at, std::vector<JsonMember>& members, size_t& object_open,
                        size_t& object_close) {
     members.clear();
-    size_t i = skip_space(s, at);
+    size_t i = skip_json_space(s, at);
     if (i >= s.size() || s[i] != '{') return false;
     object_open = i;
-    i = skip_space(s, i + 1);
+    i = skip_json_space(s, i + 1);
     if (i < s.size() && s[i] == '}') {
         object_close = i;
         return true;
@@ -93,25 +41,25 @@ bool read_json_members(std::string_view s, size_t at, std::vector<JsonMember>& m
         if (s[i] != '"') return false;
         JsonMember m;
         m.key_begin = i;
-        size_t key_end = skip_string(s, i);
+        size_t key_end = skip_json_string(s, i);
         if (key_end == std::string_view::npos) return false;
         m.key_end = key_end;
         m.name = s.substr(i + 1, key_end - i - 2);
-        i = skip_space(s, key_end);
+        i = skip_json_space(s, key_end);
         if (i >= s.size() || s[i] != ':') return false;
-        m.value_begin = skip_space(s, i + 1);
+        m.value_begin = skip_json_space(s, i + 1);
         size_t value_end = skip_json_value(s, m.value_begin);
         if (value_end == std::string_view::npos) return false;
         m.value_end = value_end;
         members.push_back(m);
-        i = skip_space(s, value_end);
+        i = skip_json_space(s, value_end);
         if (i >= s.size()) return false;
         if (s[i] == '}') {
             object_close = i;
             return true;
         }
         if (s[i] != ',') return false;
-        i = skip_space(s, i + 1);
+        i = skip_json_space(s, i + 1);
     }
     return false;
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "decode/json_text.h"  // skip_json_value
+
 namespace aaiscan {
 
 // Replace input[begin, end) by `replacement` (begin == end inserts).
@@ -31,11 +33,6 @@ struct JsonMember {
     uint64_t value_end = 0;    // just after the value
     std::string_view name;     // the key's raw content (escapes not decoded)
 };
-
-// The end (one past) of the JSON value starting at `at` (leading whitespace skipped), or npos
-// when it is not a complete value. Strings, nesting and escapes are honoured; scalars are taken
-// as the run of bytes up to a delimiter, not validated.
-size_t skip_json_value(std::string_view input, size_t at);
 
 // Reads the members of the object whose '{' is the first non-space byte at or after `at`.
 // `object_open` / `object_close` receive the offsets of its braces. False when malformed.

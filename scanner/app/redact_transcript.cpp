@@ -42,30 +42,9 @@ std::string quoted(std::string_view text) {
     return out;
 }
 
-// The transcript decoder reads only what it needs (simdjson On-Demand); a file that is going
-// to be rewritten must be JSON from end to end. Invalid UTF-8 alone is tolerated (those bytes are
-// kept as they are). Empty `error` when well formed.
-std::string json_problem(std::string_view input);
-
-// JSON Lines: every non-blank line must be a valid document of its own.
-std::string json_lines_problem(std::string_view input) {
-    size_t line_number = 0;
-    for (size_t begin = 0; begin < input.size();) {
-        size_t end = input.find('\n', begin);
-        if (end == std::string_view::npos) end = input.size();
-        ++line_number;
-        std::string_view line = input.substr(begin, end - begin);
-        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
-            std::string problem = json_problem(line);
-            if (!problem.empty()) return problem + " on line " + std::to_string(line_number);
-        }
-        begin = end + 1;
-    }
-    return {};
-}
-
-std::string json_problem(std::string_view input) {
-    if (looks_like_json_lines(input)) return json_lines_problem(input);
+// One JSON document, with invalid UTF-8 tolerated (those bytes are kept as they are). Empty when
+// well formed.
+std::string document_problem(std::string_view input) {
     thread_local simdjson::dom::parser parser;
     simdjson::padded_string padded(input);
     simdjson::dom::element root;
@@ -75,21 +54,32 @@ std::string json_problem(std::string_view input) {
         simdjson::padded_string repaired(to_valid_utf8(input));
         error = parser.parse(repaired).get(root);
     }
-    if (error == simdjson::SUCCESS) return {};
-    // Concatenated values (jq output): each must be valid on its own.
-    size_t begin = input.find_first_not_of(" \t\r\n");
-    size_t end = begin == std::string_view::npos ? begin : json_value_end(input, begin);
-    if (end != std::string_view::npos && input.find_first_not_of(" \t\r\n", end) != std::string_view::npos) {
-        for (size_t at = begin; at != std::string_view::npos; at = input.find_first_not_of(" \t\r\n", at)) {
-            size_t value_end = json_value_end(input, at);
-            if (value_end == std::string_view::npos) return "a value that does not end, near byte " + std::to_string(at);
-            std::string problem = json_problem(input.substr(at, value_end - at));
-            if (!problem.empty()) return problem + " near byte " + std::to_string(at);
-            at = value_end;
-        }
-        return {};
+    return error == simdjson::SUCCESS ? std::string() : simdjson::error_message(error);
+}
+
+// Several values one after another (JSON Lines, jq output): each must be a document of its own.
+std::string values_problem(std::string_view input) {
+    for (size_t at = skip_json_space(input, 0); at < input.size(); at = skip_json_space(input, at)) {
+        std::string where = " on line " + std::to_string(1 + std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        size_t end = skip_json_value(input, at);
+        if (end == std::string_view::npos) return "a value that does not end" + where;
+        std::string problem = document_problem(input.substr(at, end - at));
+        if (!problem.empty()) return problem + where;
+        at = end;
     }
-    return simdjson::error_message(error);
+    return {};
+}
+
+// The transcript decoder reads only what it needs (simdjson On-Demand); a file that is going
+// to be rewritten must be JSON from end to end: one document, or several one after another.
+std::string json_problem(std::string_view input) {
+    if (looks_like_json_lines(input)) return values_problem(input);
+    std::string problem = document_problem(input);
+    if (problem.empty()) return problem;
+    size_t first = skip_json_space(input, 0);
+    size_t end = first < input.size() ? skip_json_value(input, first) : std::string_view::npos;
+    bool more = end != std::string_view::npos && skip_json_space(input, end) < input.size();
+    return more ? values_problem(input) : problem;
 }
 
 // A speaker whose label is a person's name, and every place the label stands in the input.

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -12,6 +13,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+
+#include "decode/json_text.h"
 
 namespace aaiscan {
 namespace {
@@ -1014,31 +1017,95 @@ struct TranscriptJsonDecoder::Impl {
         }
         return k_ok;
     }
+    // ---- several documents in one input (JSON Lines, concatenated objects) ----------------------
+
+    // One padded copy of the whole input; each document is a span inside it, so every span stays
+    // an offset into the input.
+    void copy_padded(std::string_view input) {
+        padded.resize(input.size() + simdjson::SIMDJSON_PADDING);
+        std::memcpy(padded.data(), input.data(), input.size());
+        std::memset(padded.data() + input.size(), ' ', simdjson::SIMDJSON_PADDING);
+        base = padded.data();
+        size = input.size();
+    }
+
+    // Decodes input[begin, end) as a root document of its own.
+    error_code decode_span(size_t begin, size_t end) {
+        root_begin = begin;
+        root_end = end;
+        error_code e = k_ok;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            od::document document;
+            e = parser.iterate(simdjson::padded_string_view(base + begin, end - begin, padded.size() - begin)).get(document);
+            if (e == k_ok) e = parse_root(document);
+            if (e != simdjson::UTF8_ERROR || result->utf8_repaired) break;
+            repair_utf8(padded.data(), size);
+            result->utf8_repaired = true;
+        }
+        return e;
+    }
+
+    // Decodes the documents `next_span` finds from `from` on: it sets [begin, end) of the next one
+    // and returns true, false at the end of the input; end == npos is a document that does not end.
+    // `where` names a document's place for errors ("line 3", "byte 1200").
+    template <class NextSpan, class Where>
+    JsonDecodeResult& decode_documents(std::string_view input, size_t from, NextSpan next_span, Where where) {
+        copy_padded(input);
+        size_t begin = from, end = from;
+        while (next_span(input, end, begin, end)) {
+            error_code e = end == std::string_view::npos ? simdjson::TAPE_ERROR : decode_span(begin, end);
+            if (e != k_ok) {
+                result->status = JsonDecodeStatus::invalid;
+                result->error = std::string(simdjson::error_message(e)) + " " + where(begin);
+                result->resume_offset = begin;
+                return *result;
+            }
+            result->resume_offset = end;
+        }
+        result->status = result->transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
+        return *result;
+    }
+
+    // JSON Lines: each non-blank line is a document.
+    JsonDecodeResult& decode_lines(std::string_view input) {
+        auto next_line = [](std::string_view text, size_t at, size_t& begin, size_t& end) {
+            while (at < text.size()) {
+                size_t line_end = text.find('\n', at);
+                if (line_end == std::string_view::npos) line_end = text.size();
+                size_t first = at;
+                while (first < line_end && is_space(text[first])) ++first;
+                if (first < line_end) {
+                    begin = first;
+                    end = line_end;
+                    return true;
+                }
+                at = line_end + 1;
+            }
+            return false;
+        };
+        auto line_of = [input](size_t offset) {
+            return "on line " + std::to_string(1 + std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+        };
+        return decode_documents(input, 0, next_line, line_of);
+    }
+
+    // Concatenated values (jq output): every value from `from` on, once the first was decoded.
+    JsonDecodeResult& decode_more_values(std::string_view input, size_t from) {
+        auto next_value = [](std::string_view text, size_t at, size_t& begin, size_t& end) {
+            begin = skip_json_space(text, at);
+            if (begin == text.size()) return false;
+            end = text[begin] == '{' || text[begin] == '[' ? skip_json_value(text, begin) : std::string_view::npos;
+            return true;
+        };
+        auto byte_of = [](size_t offset) { return "near byte " + std::to_string(offset); };
+        return decode_documents(input, from, next_value, byte_of);
+    }
 };
 
 TranscriptJsonDecoder::TranscriptJsonDecoder() : m_impl(std::make_unique<Impl>()) {}
 
 void TranscriptJsonDecoder::set_skip_repeated_words(bool skip) { m_impl->skip_repeated_words = skip; }
 TranscriptJsonDecoder::~TranscriptJsonDecoder() = default;
-
-size_t json_value_end(std::string_view text, size_t begin) {
-    int depth = 0;
-    bool in_string = false;
-    for (size_t i = begin; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0) return i + 1;
-        }
-    }
-    return std::string_view::npos;
-}
 
 bool looks_like_json_lines(std::string_view input) {
     size_t newline = input.find('\n');
@@ -1049,7 +1116,7 @@ bool looks_like_json_lines(std::string_view input) {
     size_t end = newline;
     while (end > begin && is_space(input[end - 1])) --end;
     if (input[end - 1] != '}' && input[end - 1] != ']') return false;
-    if (json_value_end(input.substr(0, end), begin) != end) return false;
+    if (skip_json_value(input.substr(0, end), begin) != end) return false;
     for (size_t i = newline + 1; i < input.size(); ++i) {
         if (!is_space(input[i])) return true;
     }
@@ -1067,7 +1134,7 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
     impl.force = force;
     impl.callback = &on_transcript;
     impl.result = &result;
-    if (looks_like_json_lines(input)) return decode_lines(input);
+    if (looks_like_json_lines(input)) return impl.decode_lines(input);
     od::document document;
     error_code e = k_ok;
     bool started = false;
@@ -1110,7 +1177,7 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
     const char* next = nullptr;
     if (e == k_ok && result.transcripts > 0 && document.current_location().get(next) == k_ok && next > impl.base &&
         next < impl.base + impl.size) {
-        return decode_more_values(input, static_cast<size_t>(next - impl.base));
+        return impl.decode_more_values(input, static_cast<size_t>(next - impl.base));
     }
     if (e != k_ok) {
         result.status = JsonDecodeStatus::invalid;
@@ -1120,82 +1187,6 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
             result.error += " near byte " + std::to_string(at - impl.base);
         }
         return result;
-    }
-    result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
-    return result;
-}
-
-void TranscriptJsonDecoder::copy_padded(std::string_view input) {
-    Impl& impl = *m_impl;
-    // One padded copy of the whole input; each document is a span inside it, so every span stays
-    // an offset into the input.
-    impl.padded.resize(input.size() + simdjson::SIMDJSON_PADDING);
-    std::memcpy(impl.padded.data(), input.data(), input.size());
-    std::memset(impl.padded.data() + input.size(), ' ', simdjson::SIMDJSON_PADDING);
-    impl.base = impl.padded.data();
-    impl.size = input.size();
-}
-
-int TranscriptJsonDecoder::decode_span(size_t begin, size_t end) {
-    Impl& impl = *m_impl;
-    JsonDecodeResult& result = *impl.result;
-    impl.root_begin = begin;
-    impl.root_end = end;
-    error_code e = k_ok;
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        od::document document;
-        e = impl.parser.iterate(simdjson::padded_string_view(impl.base + begin, end - begin, impl.padded.size() - begin))
-                .get(document);
-        if (e == k_ok) e = impl.parse_root(document);
-        if (e != simdjson::UTF8_ERROR || result.utf8_repaired) break;
-        repair_utf8(impl.padded.data(), impl.size);
-        result.utf8_repaired = true;
-    }
-    return static_cast<int>(e);
-}
-
-JsonDecodeResult TranscriptJsonDecoder::decode_lines(std::string_view input) {
-    JsonDecodeResult& result = *m_impl->result;
-    copy_padded(input);
-    size_t line_number = 0;
-    for (size_t begin = 0; begin < input.size();) {
-        size_t end = input.find('\n', begin);
-        if (end == std::string_view::npos) end = input.size();
-        ++line_number;
-        size_t first = begin;
-        while (first < end && is_space(input[first])) ++first;
-        if (first < end) {
-            auto e = static_cast<error_code>(decode_span(first, end));
-            if (e != k_ok) {
-                result.status = JsonDecodeStatus::invalid;
-                result.error = std::string(simdjson::error_message(e)) + " on line " + std::to_string(line_number);
-                result.resume_offset = begin;
-                return result;
-            }
-            result.resume_offset = end;
-        }
-        begin = end + 1;
-    }
-    result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
-    return result;
-}
-
-JsonDecodeResult TranscriptJsonDecoder::decode_more_values(std::string_view input, size_t from) {
-    JsonDecodeResult& result = *m_impl->result;
-    copy_padded(input);
-    for (size_t begin = from;;) {
-        while (begin < input.size() && is_space(input[begin])) ++begin;
-        if (begin == input.size()) break;
-        size_t end = (input[begin] == '{' || input[begin] == '[') ? json_value_end(input, begin) : std::string_view::npos;
-        auto e = end == std::string_view::npos ? simdjson::TAPE_ERROR : static_cast<error_code>(decode_span(begin, end));
-        if (e != k_ok) {
-            result.status = JsonDecodeStatus::invalid;
-            result.error = std::string(simdjson::error_message(e)) + " near byte " + std::to_string(begin);
-            result.resume_offset = begin;
-            return result;
-        }
-        result.resume_offset = end;
-        begin = end;
     }
     result.status = result.transcripts > 0 ? JsonDecodeStatus::transcripts : JsonDecodeStatus::not_transcript;
     return result;

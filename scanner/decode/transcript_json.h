@@ -32,10 +32,6 @@ struct JsonDecodeResult {
     bool utf8_repaired = false;  // invalid UTF-8 bytes were read as '?'
 };
 
-// Where the JSON object or array starting at `begin` ends, one past its closing bracket; npos when
-// `text` ends first. Strings (with escapes) are skipped, so brackets inside them do not count.
-size_t json_value_end(std::string_view text, size_t begin);
-
 // JSON Lines (.jsonl/.ndjson exports, one transcript per line): the first line is exactly one
 // complete JSON object or array and another non-blank line follows. Costs a pass over the first
 // line only; a pretty-printed document's first line is a lone '{' and fails at once.
@@ -64,16 +60,6 @@ public:
     void set_skip_repeated_words(bool skip);
 
 private:
-    // JSON Lines: each line decoded as a document of its own (decode() chooses it).
-    JsonDecodeResult decode_lines(std::string_view input);
-    // Concatenated values (a stream of objects, as jq prints them): every value from `from` on,
-    // once the first has been decoded.
-    JsonDecodeResult decode_more_values(std::string_view input, size_t from);
-    // Helpers of the two: a padded copy of the input, and one document inside it.
-    void copy_padded(std::string_view input);
-    // Returns a simdjson error code (0: success).
-    int decode_span(size_t begin, size_t end);
-
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

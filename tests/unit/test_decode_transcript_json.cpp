@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "decode/json_text.h"
 #include "decode/transcript_json.h"
 
 using namespace aaiscan;
@@ -404,6 +405,6 @@ TEST_CASE("transcript json: concatenated objects (jq output) are each a transcri
     // A third value that is cut short stops there, after the two before it.
     Decoded cut = decode(stream + "{\n  \"id\": \"t3\",\n  \"text\": \"x\"");
     CHECK(cut.result.status == JsonDecodeStatus::invalid);
-    CHECK(json_value_end(stream, 0) == first.size());
-    CHECK(json_value_end("{\"a\": \"}\"", 0) == std::string::npos);
+    CHECK(skip_json_value(stream, 0) == first.size());
+    CHECK(skip_json_value("{\"a\": \"}\"", 0) == std::string::npos);
 }
