@@ -40,10 +40,6 @@ bool is_sequential(std::string_view s) {
     return best * 2 >= s.size();
 }
 
-}  // namespace
-
-namespace {
-
 // Credentials printed in specifications and vendor documentation, copied into code and tests
 // everywhere: RFC 6749/6750 (OAuth 2.0) examples and jwt.io's sample signature.
 bool is_documented_example(std::string_view s) {
@@ -59,7 +55,17 @@ bool is_documented_example(std::string_view s) {
     return false;
 }
 
-bool has_placeholder_word(std::string_view lower);
+// Filler words of example values ("your-api-key-here", "changeme", "xxxxxx"); `lower` is lower-case.
+bool has_placeholder_word(std::string_view lower) {
+    static constexpr std::array<std::string_view, 22> k_words = {
+        "your_", "your-", "yourapi", "your api", "example", "placeholder", "dummy", "sample",
+        "changeme", "change_me", "replace", "insert", "redacted", "xxxxxx", "******", "fake",
+        "notreal", "not_real", "not-a-real", "todo", "<your", "_here"};
+    for (auto w : k_words) {
+        if (lower.find(w) != std::string_view::npos) return true;
+    }
+    return false;
+}
 
 // Base64 of placeholder text: "dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl" is "this is not a real value".
 bool is_encoded_placeholder(std::string_view s) {
@@ -74,24 +80,13 @@ bool is_encoded_placeholder(std::string_view s) {
            lower.find("this is a") != std::string::npos;
 }
 
-bool has_placeholder_word(std::string_view lower) {
-    static constexpr std::array<std::string_view, 22> k_words = {
-        "your_", "your-", "yourapi", "your api", "example", "placeholder", "dummy", "sample",
-        "changeme", "change_me", "replace", "insert", "redacted", "xxxxxx", "******", "fake",
-        "notreal", "not_real", "not-a-real", "todo", "<your", "_here"};
-    for (auto w : k_words) {
-        if (lower.find(w) != std::string_view::npos) return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 bool is_placeholder(std::string_view secret) {
     std::string_view s = trim(secret);
     if (s.empty()) return true;
     if (is_documented_example(s)) return true;
-    if (all_same(s) || is_repetition(s) || is_sequential(s)) return true;
+    if (all_same(s) || is_sequential(s)) return true;
     char first = s.front();
     char last = s.back();
     if ((first == '<' && last == '>') || (first == '{' && last == '}') || (first == '[' && last == ']')) return true;
@@ -101,7 +96,7 @@ bool is_placeholder(std::string_view secret) {
     }
     std::string lower = to_lower_ascii(s);
     if (has_placeholder_word(lower) || is_encoded_placeholder(s)) return true;
-    if (is_repetition(lower)) return true;  // "ABC123abc123ABC123abc123"
+    if (is_repetition(lower)) return true;  // in any case: "abcabc", "ABC123abc123ABC123abc123"
     // Mostly x/X/* or mostly one character: "sk_live_xxxxxxxxxxxx", "abcd0000000000000000".
     size_t filler = static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
         return c == 'x' || c == 'X' || c == '*' || c == '.' || c == '#';

@@ -65,9 +65,8 @@ bool pronounceable(const WordCounts& counts, size_t length) {
 }
 
 // Acronyms: AWS, HTTP, JSON; in lower case only short ones without a vowel (ttl, jwt, sql).
-bool acronym(std::string_view word, const WordCounts& counts) {
-    bool capitals = std::all_of(word.begin(), word.end(), is_upper);
-    return (capitals && word.size() <= 5) || (word.size() <= 3 && counts.vowels == 0);
+bool acronym(size_t length, bool all_capitals, const WordCounts& counts) {
+    return (all_capitals && length <= 5) || (length <= 3 && counts.vowels == 0);
 }
 
 // Index where the word starting at `begin` ends: at a non-letter, at a lower-to-upper step
@@ -104,8 +103,8 @@ bool looks_like_words(std::string_view s) {
             if (end < s.size() && is_letter(s[end])) ++boundaries;
             letters += word.size();
             // A capital starts each word; an all-capital word (AWS, METADATA) is capitals through.
-            bool all_capitals = std::all_of(word.begin(), word.end(), is_upper);
             size_t word_capitals = static_cast<size_t>(std::count_if(word.begin(), word.end(), is_upper));
+            bool all_capitals = word_capitals == word.size();
             capitals += all_capitals ? 0 : word_capitals;
             if (all_capitals && word.size() >= 2) {
                 ++capital_words;
@@ -119,7 +118,7 @@ bool looks_like_words(std::string_view s) {
                     in_words += word.size();
                     vowels += counts.vowels;
                     rare_pairs += counts.rare_pairs;
-                } else if (acronym(word, counts) && ++acronyms <= 1) {
+                } else if (acronym(word.size(), all_capitals, counts) && ++acronyms <= 1) {
                     acronym_letters += word.size();
                 } else {
                     return false;
