@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "util/strings.h"
+
 namespace aaiscan {
 namespace {
 
@@ -85,6 +87,20 @@ bool extract_digits(std::string_view value, std::string& digits) {
         }
     }
     return !digits.empty();
+}
+
+std::string lowered_text_before(const ValidationContext& context, size_t reach) {
+    size_t begin = std::min(context.match_begin, context.text.size());
+    size_t from = begin > reach ? begin - reach : 0;
+    return to_lower_ascii(context.text.substr(from, begin - from));
+}
+
+bool any_cue_before(const ValidationContext& context, size_t reach, std::initializer_list<std::string_view> cues) {
+    std::string window = lowered_text_before(context, reach);
+    for (std::string_view cue : cues) {
+        if (window.find(cue) != std::string::npos) return true;
+    }
+    return false;
 }
 
 bool has_reference_cue_before(const ValidationContext& context, std::string_view secret) {

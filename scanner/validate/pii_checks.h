@@ -4,6 +4,7 @@
 // pii_names.cpp and pii_text.cpp; this header is their one public face and pii_checks.cpp holds the registry.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,11 @@ bool extract_digits(std::string_view value, std::string& digits);
 // say the number is something other than PII: an order, invoice, tracking, ticket, case,
 // confirmation or reference number, a price, a model or serial number, a version.
 bool has_reference_cue_before(const ValidationContext& context, std::string_view secret);
+
+// The up to `reach` bytes before the match, lower-cased: where the cue words of a value are looked for.
+std::string lowered_text_before(const ValidationContext& context, size_t reach);
+// True when one of `cues` occurs in lowered_text_before(context, reach).
+bool any_cue_before(const ValidationContext& context, size_t reach, std::initializer_list<std::string_view> cues);
 
 // ---- numbers (pii_numbers.cpp) ---------------------------------------------------------------
 

@@ -48,13 +48,8 @@ bool domain_valid(std::string_view domain) {
 
 // Words before the match that make a dotted quad a version or section number.
 bool version_cue_before(const ValidationContext& context) {
-    size_t begin = context.match_begin;
-    size_t from = begin > 24 ? begin - 24 : 0;
-    std::string window = lowered(context.text.substr(from, begin - from));
-    for (const char* cue : {"version", "v.", "release", "build", "section", "chapter", "figure", "step", "rule"}) {
-        if (window.find(cue) != std::string::npos) return true;
-    }
-    return !window.empty() && window.back() == 'v';
+    return lowered_text_before(context, 1) == "v" ||  // "v4.2.1.7"
+           any_cue_before(context, 24, {"version", "v.", "release", "build", "section", "chapter", "figure", "step", "rule"});
 }
 
 // True when the first octet is under 10 and every octet under 21 (the shape of a version number).
@@ -74,14 +69,8 @@ bool small_octets(std::string_view dotted) {
 
 // Words that say an address follows ("my IP is", "ping", "the router at").
 bool address_cue_before(const ValidationContext& context) {
-    size_t begin = context.match_begin;
-    size_t from = begin > 60 ? begin - 60 : 0;
-    std::string window = lowered(context.text.substr(from, begin - from));
-    for (const char* cue : {"ip", "address", "ping", "dns", "server", "gateway", "router", "subnet", "host", "vpn",
-                            "modem", "connect"}) {
-        if (window.find(cue) != std::string::npos) return true;
-    }
-    return false;
+    return any_cue_before(context, 60, {"ip", "address", "ping", "dns", "server", "gateway", "router", "subnet", "host",
+                                        "vpn", "modem", "connect"});
 }
 
 }  // namespace

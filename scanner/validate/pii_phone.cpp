@@ -25,16 +25,7 @@ bool nanp_grouped(std::string_view s) {
 }
 
 bool phone_cue_before(const ValidationContext& context) {
-    size_t begin = context.match_begin;
-    size_t from = begin > 60 ? begin - 60 : 0;
-    std::string window(context.text.substr(from, begin - from));
-    std::transform(window.begin(), window.end(), window.begin(), [](char c) {
-        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    for (const char* cue : {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line", "dial"}) {
-        if (window.find(cue) != std::string::npos) return true;
-    }
-    return false;
+    return any_cue_before(context, 60, {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line", "dial"});
 }
 
 }  // namespace
