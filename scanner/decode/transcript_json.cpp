@@ -1116,11 +1116,10 @@ bool looks_like_json_lines(std::string_view input) {
     size_t end = newline;
     while (end > begin && is_space(input[end - 1])) --end;
     if (input[end - 1] != '}' && input[end - 1] != ']') return false;
-    if (skip_json_value(input.substr(0, end), begin) != end) return false;
-    for (size_t i = newline + 1; i < input.size(); ++i) {
-        if (!is_space(input[i])) return true;
-    }
-    return false;
+    // More lines must follow before the first line is scanned: a one-line document ending in a
+    // newline (`jq -c` output) never pays for that scan.
+    if (skip_json_space(input, newline + 1) == input.size()) return false;
+    return skip_json_value(input.substr(0, end), begin) == end;
 }
 
 JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool force, const TranscriptCallback& on_transcript) {

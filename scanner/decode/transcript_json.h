@@ -34,7 +34,8 @@ struct JsonDecodeResult {
 
 // JSON Lines (.jsonl/.ndjson exports, one transcript per line): the first line is exactly one
 // complete JSON object or array and another non-blank line follows. Costs a pass over the first
-// line only; a pretty-printed document's first line is a lone '{' and fails at once.
+// line only when more lines follow; a pretty-printed document's first line is a lone '{' and
+// fails at once.
 bool looks_like_json_lines(std::string_view input);
 
 // Called once per decoded transcript; the document is reused for the next one.
