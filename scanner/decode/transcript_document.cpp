@@ -192,6 +192,13 @@ void TranscriptDocument::use_input_as_blob(std::string_view input) {
     m_external_blob = input;
 }
 
+char* TranscriptDocument::use_input_copy_as_blob(std::string_view input) {
+    m_blob.assign(input);
+    m_external = true;
+    m_external_blob = m_blob;
+    return m_blob.data();
+}
+
 void TranscriptDocument::alias_words() {
     std::unordered_map<uint64_t, uint32_t> parents;
     for (uint32_t i = 0; i < m_regions.size(); ++i) {

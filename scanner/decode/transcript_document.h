@@ -138,6 +138,10 @@ public:
     // For plain text: the input itself is the blob (no copy); segments are added with add_field
     // (their text must be input[raw_begin, raw_end)) and finalize() is not called.
     void use_input_as_blob(std::string_view input);
+    // Like use_input_as_blob, but the blob is a copy of `input` of the same length that the decoder
+    // may blank (returned): structure such as line breaks, times and speaker labels becomes spaces,
+    // so a question and the answer on the next line read as one text, and offsets stay the input's.
+    char* use_input_copy_as_blob(std::string_view input);
 
     // The bytes to scan (valid until the next clear()).
     std::string_view blob() const { return m_external ? m_external_blob : std::string_view(m_blob); }

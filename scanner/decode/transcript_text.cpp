@@ -1,6 +1,8 @@
 // Plain-text transcript lines (see transcript_text.h).
 #include "decode/transcript_text.h"
 
+#include <algorithm>
+
 #include "decode/speaker_names.h"
 #include "decode/transcript_subtitles.h"
 
@@ -28,9 +30,9 @@ int64_t leading_time(std::string_view line, size_t& length) {
     return ms;
 }
 
-// "Speaker A:" / "SPEAKER 1:" at the start of `line`: the label ("A"), or "".
+// "Speaker A:" / "SPEAKER 1:" / "SPEAKER_00:" at the start of `line`: the label ("A"), or "".
 std::string_view speaker_label(std::string_view line, size_t& length) {
-    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker "}) {
+    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker ", "SPEAKER_"}) {
         if (!line.starts_with(prefix)) continue;
         size_t j = prefix.size();
         size_t k = j;
@@ -50,7 +52,10 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
     doc.format = TranscriptFormat::plain_text;
     doc.raw_begin = 0;
     doc.raw_end = input.size();
-    doc.use_input_as_blob(input);
+    // Questions and answers sit on separate lines ("Speaker A: Your date of birth?" then
+    // "Speaker B: March 3rd, 1985."): the scanned copy reads them as one text, the way a JSON
+    // export's `text` does, without line breaks, times or "Speaker B:" labels between them.
+    char* scanned = doc.use_input_copy_as_blob(input);
     uint16_t speaker = k_no_speaker;
     int64_t time = -1;
     uint32_t line_number = 0;
@@ -76,7 +81,10 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
         }
         size_t label_length = 0;
         std::string_view label = speaker_label(line.substr(skip), label_length);
-        if (label.empty()) label = named_speaker_prefix(line.substr(skip), label_length);
+        if (!label.empty()) skip += label_length;  // "Speaker B:" is structure; a named prefix is text
+        else label = named_speaker_prefix(line.substr(skip), label_length);
+        std::fill(scanned + i, scanned + i + skip, ' ');
+        if (text_end < input.size()) std::fill(scanned + text_end, scanned + std::min(end + 1, input.size()), ' ');
         if (!label.empty()) speaker = doc.speaker_id(label, static_cast<uint64_t>(label.data() - input.data()));
         if (!line.empty()) {
             uint32_t s = doc.add_field(FieldKind::line, line, i, text_end, false, line_number);

@@ -181,3 +181,22 @@ TEST_CASE("transcript scan: broken transcript JSON is scanned as text with a war
     CHECK(out.diagnostics[0].level == DiagnosticLevel::warning);
     CHECK(out.stats.errors == 0);
 }
+
+TEST_CASE("transcript scan: a plain-text answer on the line after its question is found") {
+    std::string text =
+        "[00:00:12] Speaker A: Can you confirm your date of birth?\n"
+        "[00:00:15] Speaker B: March 3rd, 1985.\n"
+        "[00:00:18] Speaker A: And the email on the account?\n"
+        "[00:00:20] Speaker B: dana dot whitfield at example dot com\n"
+        "[00:00:24] Speaker A: Thanks. The meeting is on March 4th, 2024.\n";
+    ScanOutput out = scan("call.txt", text);
+    const Finding* birth = by_policy(out, "date_of_birth");
+    REQUIRE(birth != nullptr);
+    CHECK(birth->line == 2);
+    CHECK(birth->column == 23);
+    CHECK(birth->secret == "March 3rd, 1985");
+    const Finding* email = by_policy(out, "email_address");
+    REQUIRE(email != nullptr);
+    CHECK(email->line == 4);
+    CHECK(count_policy(out, "date_of_birth") == 1);  // the meeting date has no birth cue
+}
