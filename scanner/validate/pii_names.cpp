@@ -139,7 +139,11 @@ const std::unordered_set<std::string>& under_words() {
         "thousand", "million", "ten", "four", "five", "six", "seven", "eight", "nine", "eleven", "twelve",
         "deadline", "schedule", "par", "rug", "bed", "table", "desk", "car", "seat", "sink", "hood", "radar",
         "fire", "siege", "wraps", "cover", "lock", "key", "guard", "license", "licence", "permit", "penalty",
-        "protest", "duress", "load", "tension", "strain", "scrutiny", "suspicion", "debate", "study"};
+        "protest", "duress", "load", "tension", "strain", "scrutiny", "suspicion", "debate", "study",
+        // quantifiers and adjectives ("registered under multiple entries", "listed under several")
+        "multiple", "several", "various", "different", "separate", "another", "both", "each", "some", "any",
+        "all", "many", "more", "most", "one", "two", "three", "new", "old", "same", "other", "certain",
+        "single", "current", "existing", "default", "general", "special", "normal", "heavy", "light"};
     return words;
 }
 
