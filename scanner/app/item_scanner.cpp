@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 #include "app/archive_scan.h"
@@ -20,7 +21,9 @@ namespace aaiscan {
 namespace {
 
 // Reads until `want` bytes are in buf[0..) or EOF. Returns bytes read, or -1 with errno set.
-ssize_t read_fully(int fd, char* buf, size_t want) {
+// A read that ends exactly at `expected_size` (the file's size from fstat) is taken as EOF
+// without asking again: that spares most small files a second read() that returns 0.
+ssize_t read_fully(int fd, char* buf, size_t want, size_t expected_size = SIZE_MAX) {
     size_t got = 0;
     while (got < want) {
         ssize_t n = read(fd, buf + got, want - got);
@@ -30,6 +33,7 @@ ssize_t read_fully(int fd, char* buf, size_t want) {
             return -1;
         }
         got += static_cast<size_t>(n);
+        if (got == expected_size) break;
     }
     return static_cast<ssize_t>(got);
 }
@@ -111,7 +115,7 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
     // Small file: one read into the reused buffer (one spare byte detects growth).
     size_t want = static_cast<size_t>(size) + 1;
     if (m_buffer.size() < want) m_buffer.resize(std::max(want, size_t(64) << 10));
-    ssize_t n = read_fully(fd.get(), m_buffer.data(), want);
+    ssize_t n = read_fully(fd.get(), m_buffer.data(), want, static_cast<size_t>(size));
     if (n < 0) {
         out.error(entry.display_path, std::string("cannot read: ") + std::strerror(errno));
         return;
