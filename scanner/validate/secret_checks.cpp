@@ -8,6 +8,7 @@
 #include <string>
 
 #include "util/strings.h"
+#include "validate/config_section.h"
 #include "validate/word_shape.h"
 
 namespace aaiscan {
@@ -441,6 +442,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"standalone", &validate_standalone},
         {"not_truncated", &validate_not_truncated},
         {"not_words", &validate_not_words},
+        {"not_other_service_section", &validate_not_other_service_section},
     };
     return entries;
 }
