@@ -82,8 +82,6 @@ void TranscriptDocument::clear() {
     m_regions.clear();
     m_open = k_no_index;
     m_group_words = 0;
-    m_external = false;
-    m_external_blob = {};
     m_last_speaker = k_no_speaker;
 }
 
@@ -117,17 +115,11 @@ void TranscriptDocument::close_region() { m_regions.back().end = static_cast<uin
 uint32_t TranscriptDocument::add_field(FieldKind kind, std::string_view text, uint64_t raw_begin_, uint64_t raw_end_,
                                        bool escaped, uint32_t index, uint32_t sub_index) {
     TextSegment s;
-    if (m_external) {
-        // Plain text: the segment is a slice of the input itself.
-        s.begin = static_cast<uint32_t>(raw_begin_);
-        s.end = static_cast<uint32_t>(raw_end_);
-    } else {
-        s.region = open_region(kind, index);
-        s.begin = static_cast<uint32_t>(m_staging.size());
-        m_staging.append(text);
-        s.end = static_cast<uint32_t>(m_staging.size());
-        close_region();
-    }
+    s.region = open_region(kind, index);
+    s.begin = static_cast<uint32_t>(m_staging.size());
+    m_staging.append(text);
+    s.end = static_cast<uint32_t>(m_staging.size());
+    close_region();
     s.raw_begin = raw_begin_;
     s.raw_end = raw_end_;
     s.index = index;
@@ -187,17 +179,6 @@ void TranscriptDocument::end_words() {
     m_open = k_no_index;
 }
 
-void TranscriptDocument::use_input_as_blob(std::string_view input) {
-    m_external = true;
-    m_external_blob = input;
-}
-
-char* TranscriptDocument::use_input_copy_as_blob(std::string_view input) {
-    m_blob.assign(input);
-    m_external = true;
-    m_external_blob = m_blob;
-    return m_blob.data();
-}
 
 void TranscriptDocument::alias_words() {
     std::unordered_map<uint64_t, uint32_t> parents;
@@ -269,7 +250,6 @@ int64_t TranscriptDocument::resolve(uint32_t index, int depth) {
 
 void TranscriptDocument::finalize() {
     end_words();
-    if (m_external) return;
     alias_words();
     alias_tiles(FieldKind::utterance_text, FieldKind::text);
     alias_tiles(FieldKind::unredacted_utterance_text, FieldKind::unredacted_text);

@@ -135,21 +135,13 @@ public:
     // Builds the blob: every region once, separated by '\n', word lists that repeat their parent
     // aliased into it. Segment offsets become blob offsets.
     void finalize();
-    // For plain text: the input itself is the blob (no copy); segments are added with add_field
-    // (their text must be input[raw_begin, raw_end)) and finalize() is not called.
-    void use_input_as_blob(std::string_view input);
-    // Like use_input_as_blob, but the blob is a copy of `input` of the same length that the decoder
-    // may blank (returned): structure such as line breaks, times and speaker labels becomes spaces,
-    // so a question and the answer on the next line read as one text, and offsets stay the input's.
-    char* use_input_copy_as_blob(std::string_view input);
 
     // The bytes to scan (valid until the next clear()).
-    std::string_view blob() const { return m_external ? m_external_blob : std::string_view(m_blob); }
+    std::string_view blob() const { return m_blob; }
     std::string_view text_of(const TextSegment& s) const { return blob().substr(s.begin, s.end - s.begin); }
     // Before finalize(): the decoded text of a field added with add_field.
     std::string_view staged_text(const TextSegment& s) const {
-        return m_external ? m_external_blob.substr(s.begin, s.end - s.begin)
-                          : std::string_view(m_staging).substr(s.begin, s.end - s.begin);
+        return std::string_view(m_staging).substr(s.begin, s.end - s.begin);
     }
     // "utterances[3].words[12].text", with path_prefix; "" for SRT/VTT/plain-text segments.
     std::string json_path(const TextSegment& s) const;
@@ -180,8 +172,6 @@ private:
     uint32_t m_open = k_no_index;  // region of the open word group
     uint32_t m_group_words = 0;
     size_t m_group_first_segment = 0;
-    bool m_external = false;
-    std::string_view m_external_blob;
     uint16_t m_last_speaker = k_no_speaker;  // speaker_id() cache: speakers repeat in runs
 };
 

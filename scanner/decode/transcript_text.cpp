@@ -1,8 +1,6 @@
 // Plain-text transcript lines (see transcript_text.h).
 #include "decode/transcript_text.h"
 
-#include <algorithm>
-
 #include "decode/speaker_names.h"
 #include "decode/transcript_subtitles.h"
 
@@ -53,9 +51,9 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
     doc.raw_begin = 0;
     doc.raw_end = input.size();
     // Questions and answers sit on separate lines ("Speaker A: Your date of birth?" then
-    // "Speaker B: March 3rd, 1985."): the scanned copy reads them as one text, the way a JSON
-    // export's `text` does, without line breaks, times or "Speaker B:" labels between them.
-    char* scanned = doc.use_input_copy_as_blob(input);
+    // "[00:00:15] Speaker B: March 3rd, 1985."): the lines are scanned as one text joined by single
+    // spaces, the way a JSON export's `text` reads, without the times and "Speaker B:" labels.
+    doc.begin_words(FieldKind::line, k_no_index);
     uint16_t speaker = k_no_speaker;
     int64_t time = -1;
     uint32_t line_number = 0;
@@ -77,23 +75,25 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
             first_timed = doc.segments.size();
             time = announced;
             skip = time_length;
-            while (skip < line.size() && line[skip] == ' ') ++skip;
         }
+        while (skip < line.size() && line[skip] == ' ') ++skip;
         size_t label_length = 0;
         std::string_view label = speaker_label(line.substr(skip), label_length);
         if (!label.empty()) skip += label_length;  // "Speaker B:" is structure; a named prefix is text
         else label = named_speaker_prefix(line.substr(skip), label_length);
-        std::fill(scanned + i, scanned + i + skip, ' ');
-        if (text_end < input.size()) std::fill(scanned + text_end, scanned + std::min(end + 1, input.size()), ' ');
         if (!label.empty()) speaker = doc.speaker_id(label, static_cast<uint64_t>(label.data() - input.data()));
-        if (!line.empty()) {
-            uint32_t s = doc.add_field(FieldKind::line, line, i, text_end, false, line_number);
-            doc.segments[s].start_ms = time;
-            doc.segments[s].speaker = speaker;
+        size_t b = i + skip, e = text_end;
+        while (b < e && (input[b] == ' ' || input[b] == '\t')) ++b;
+        while (e > b && (input[e - 1] == ' ' || input[e - 1] == '\t')) --e;
+        if (b < e) {
+            uint32_t s = doc.add_word(input.substr(b, e - b), b, e, false, time, -1, speaker);
+            doc.segments[s].index = line_number;
+            doc.segments[s].sub_index = k_no_index;
         }
         ++line_number;
         i = end + 1;
     }
+    doc.finalize();
 }
 
 }  // namespace aaiscan

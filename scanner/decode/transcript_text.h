@@ -1,6 +1,7 @@
-// Plain-text transcripts (.txt exports, `--transcripts`): the input itself is the blob; each line
-// is a segment carrying the speaker and time the line announces ("Speaker A:", "[00:01:23]",
-// "00:01:23 Speaker B:"), a time lasting until the next announced one.
+// Plain-text transcripts (.txt exports, `--transcripts`): the blob is the lines' text joined by
+// single spaces, without leading times and "Speaker X:" labels; each line is a segment carrying
+// the speaker and time the line announces ("Speaker A:", "[00:01:23]", "00:01:23 Speaker B:"), a
+// time lasting until the next announced one.
 #pragma once
 
 #include <string_view>

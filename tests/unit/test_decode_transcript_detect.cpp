@@ -39,11 +39,12 @@ TEST_CASE("transcript text: lines carry the speaker and time they announce") {
     std::string text = "[00:00:05] Speaker A: Hi.\nStill A here.\n\n[00:01:00] Speaker B: Hello.\n";
     TranscriptDocument doc;
     decode_plain_transcript(text, doc);
-    // The scanned copy keeps every offset; line breaks, times and "Speaker X:" labels are blanked.
-    CHECK(doc.blob() == std::string(21, ' ') + " Hi. Still A here.  " + std::string(21, ' ') + " Hello. ");
-    REQUIRE(doc.blob().size() == text.size());
+    // The lines read as one text: no line breaks, times or "Speaker X:" labels between them.
+    CHECK(doc.blob() == "Hi. Still A here. Hello.\n");
     REQUIRE(doc.segments.size() == 3);
     CHECK(doc.segments[1].raw_begin == text.find("Still"));
+    CHECK(doc.text_of(doc.segments[2]) == "Hello.");
+    CHECK(doc.segments[2].raw_begin == text.find("Hello."));
     CHECK(doc.speaker_name(doc.segments[0]) == "A");
     CHECK(doc.segments[0].start_ms == 5000);
     CHECK(doc.segments[1].start_ms == 5000);
@@ -53,11 +54,11 @@ TEST_CASE("transcript text: lines carry the speaker and time they announce") {
     CHECK(doc.segments[2].start_ms == 60000);
 }
 
-TEST_CASE("transcript text: a named speaker prefix stays text, CRLF line ends are blanked") {
+TEST_CASE("transcript text: a named speaker prefix stays text, CRLF line ends are dropped") {
     std::string text = "Dana Whitfield: hello\r\nSPEAKER 2: hi\r\n";
     TranscriptDocument doc;
     decode_plain_transcript(text, doc);
-    CHECK(doc.blob() == "Dana Whitfield: hello  " + std::string(10, ' ') + " hi  ");
+    CHECK(doc.blob() == "Dana Whitfield: hello hi\n");
     REQUIRE(doc.segments.size() == 2);
     CHECK(doc.speaker_name(doc.segments[1]) == "2");
 }
