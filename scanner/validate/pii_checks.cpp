@@ -185,6 +185,7 @@ const std::vector<ValidatorEntry>& pii_validators() {
         {"person_name_lowercase", &validate_person_name_lowercase},
         {"password", &validate_password},
         {"username", &validate_username},
+        {"username_handle", &validate_username_handle},
         {"not_redacted", &validate_not_redacted},
     };
     return entries;

@@ -135,6 +135,9 @@ bool validate_person_name_lowercase(std::string_view secret, const ValidationCon
 bool validate_password(std::string_view secret, const ValidationContext& context);
 // A username or login: 3..40 characters, not a filler word, not a redaction mark.
 bool validate_username(std::string_view secret, const ValidationContext& context);
+// A username given as a bare answer: also needs a letter and a handle's mark (a digit, '_', '.'
+// or a capital inside it: "tmorales_88", "kvogel.berlin", "NguyenGamer42"), which names lack.
+bool validate_username_handle(std::string_view secret, const ValidationContext& context);
 // Any value that is not a redaction mark (for rules whose pattern could match one).
 bool validate_not_redacted(std::string_view secret, const ValidationContext& context);
 

@@ -205,8 +205,11 @@ bool validate_person_name(std::string_view secret, const ValidationContext&) {
     while (start < secret.size()) {
         size_t end = secret.find(' ', start);
         std::string_view word = secret.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        // A middle initial ("Nathaniel J. Brooks") between two names.
+        bool initial = word.size() == 2 && word[0] >= 'A' && word[0] <= 'Z' && word[1] == '.' && words > 0 &&
+                       end != std::string_view::npos;
         std::string w = to_lower_ascii(strip_punctuation(word));
-        if (w.size() < 2 || stop.count(w)) return false;
+        if (!initial && (w.size() < 2 || stop.count(w))) return false;
         ++words;
         if (end == std::string_view::npos) break;
         start = end + 1;

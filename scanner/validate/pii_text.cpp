@@ -61,4 +61,16 @@ bool validate_username(std::string_view secret, const ValidationContext&) {
     return !std::all_of(s.begin(), s.end(), [&](char c) { return c == s[0]; });
 }
 
+bool validate_username_handle(std::string_view secret, const ValidationContext& context) {
+    if (!validate_username(secret, context)) return false;
+    std::string s = strip_punctuation(secret);
+    bool letter = false, mark = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letter = true;
+        if ((c >= '0' && c <= '9') || c == '_' || c == '.' || (i > 0 && c >= 'A' && c <= 'Z')) mark = true;
+    }
+    return letter && mark;
+}
+
 }  // namespace aaiscan
