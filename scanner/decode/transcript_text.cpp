@@ -75,8 +75,8 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
             first_timed = doc.segments.size();
             time = announced;
             skip = time_length;
+            while (skip < line.size() && line[skip] == ' ') ++skip;
         }
-        while (skip < line.size() && line[skip] == ' ') ++skip;
         size_t label_length = 0;
         std::string_view label = speaker_label(line.substr(skip), label_length);
         if (!label.empty()) skip += label_length;  // "Speaker B:" is structure; a named prefix is text

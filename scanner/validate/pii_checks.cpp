@@ -171,6 +171,7 @@ const std::vector<ValidatorEntry>& pii_validators() {
         {"card_cvv", &validate_card_cvv},
         {"license_plate", &validate_license_plate},
         {"phone", &validate_phone},
+        {"phone_national", &validate_phone_national},
         {"email", &validate_email},
         {"ipv4", &validate_ipv4},
         {"ipv6", &validate_ipv6},

@@ -53,4 +53,21 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     return digits.size() == 7 && phone_cue_before(context);
 }
 
+bool validate_phone_national(std::string_view secret, const ValidationContext& context) {
+    std::string digits;
+    if (!extract_digits(secret, digits) || digits.size() < 9 || digits.size() > 12 || digits[0] != '0') return false;
+    if (has_reference_cue_before(context, secret) || !phone_cue_before(context)) return false;
+    // The trunk prefix '0' says the caller is abroad (UK, Ireland, Australia, New Zealand,
+    // Germany, France, South Africa, India): the number must be possible in the configured region
+    // or in one of those.
+    std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
+    for (std::string_view region : {configured, std::string_view("GB"), std::string_view("IE"), std::string_view("AU"),
+                                    std::string_view("NZ"), std::string_view("DE"), std::string_view("FR"),
+                                    std::string_view("ZA"), std::string_view("IN")}) {
+        PhoneVerdict verdict = classify_phone_number(digits, region);
+        if (verdict == PhoneVerdict::valid || verdict == PhoneVerdict::possible) return true;
+    }
+    return false;
+}
+
 }  // namespace aaiscan
