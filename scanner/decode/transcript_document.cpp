@@ -42,6 +42,12 @@ bool read_hex4(std::string_view s, size_t at, uint32_t& out) {
     return true;
 }
 
+// Kinds whose consecutive fields continue one another: the pieces of one conversation.
+bool continues_conversation(FieldKind kind) {
+    return kind == FieldKind::utterance_text || kind == FieldKind::sentence_text ||
+           kind == FieldKind::paragraph_text || kind == FieldKind::unredacted_utterance_text;
+}
+
 }  // namespace
 
 std::string_view to_string(TranscriptFormat format) {
@@ -255,8 +261,18 @@ void TranscriptDocument::finalize() {
     alias_tiles(FieldKind::unredacted_utterance_text, FieldKind::unredacted_text);
     m_blob.clear();
     m_blob.reserve(m_staging.size() + m_regions.size());
+    const Region* previous = nullptr;
     for (Region& r : m_regions) {
         if (r.alias >= 0) continue;
+        // Consecutive pieces of the conversation (sentences, paragraphs, utterances exported
+        // without `text`) read as one text, so a question and the answer in the next piece meet.
+        if (r.end == r.begin) {  // an empty field or word list (`"words": []`): no bytes, no separator
+            r.delta = static_cast<int64_t>(m_blob.size()) - r.begin;
+            r.resolved = true;
+            continue;
+        }
+        if (previous != nullptr && previous->kind == r.kind && continues_conversation(r.kind)) m_blob.back() = ' ';
+        previous = &r;
         r.delta = static_cast<int64_t>(m_blob.size()) - r.begin;
         m_blob.append(m_staging.data() + r.begin, r.end - r.begin);
         m_blob.push_back('\n');

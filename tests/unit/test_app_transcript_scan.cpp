@@ -200,3 +200,15 @@ TEST_CASE("transcript scan: a plain-text answer on the line after its question i
     CHECK(email->line == 4);
     CHECK(count_policy(out, "date_of_birth") == 1);  // the meeting date has no birth cue
 }
+
+TEST_CASE("transcript scan: in a /sentences export the answer in the next sentence is found") {
+    std::string sentences = R"({"id": "tr_s", "confidence": 0.9, "audio_duration": 30, "sentences": [
+        {"text": "Can you confirm your date of birth?", "start": 1000, "end": 3000, "confidence": 0.9, "speaker": "A", "words": []},
+        {"text": "19/06/1992.", "start": 3500, "end": 4800, "confidence": 0.9, "speaker": "B", "words": []},
+        {"text": "The meeting is on March 4th, 2024.", "start": 5000, "end": 7000, "confidence": 0.9, "speaker": "A", "words": []}]})";
+    ScanOutput out = scan("t_sentences.json", sentences);
+    const Finding* birth = by_policy(out, "date_of_birth");
+    REQUIRE(birth != nullptr);
+    CHECK(birth->secret == "19/06/1992");
+    CHECK(count_policy(out, "date_of_birth") == 1);
+}
