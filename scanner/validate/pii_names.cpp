@@ -87,7 +87,15 @@ const std::unordered_set<std::string>& non_name_words() {
         "jetblue", "hertz", "avis", "ikea", "samsung", "dell", "lenovo", "meta", "instagram", "twitter",
         "tiktok", "linkedin", "whatsapp", "zelle", "stripe", "shopify", "intuit", "turbotax", "quickbooks",
         "hsbc", "barclays", "santander", "citibank", "amex", "navient", "experian", "equifax", "transunion",
-        "aetna", "cigna", "humana", "anthem"};
+        "aetna", "cigna", "humana", "anthem",
+        // States and provinces said before a licence or plate number ("It's Massachusetts S48239107"),
+        // and prescription shorthand ("It's Rx 3317802").
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+        "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+        "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri",
+        "montana", "nebraska", "nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas",
+        "utah", "vermont", "virginia", "washington", "wisconsin", "wyoming", "ontario", "quebec", "alberta",
+        "manitoba", "saskatchewan", "queensland", "victoria", "tasmania", "rx"};
     return words;
 }
 

@@ -25,7 +25,7 @@ bool nanp_grouped(std::string_view s) {
 }
 
 bool phone_cue_before(const ValidationContext& context) {
-    return any_cue_before(context, 60, {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line", "dial"});
+    return any_cue_before(context, 60, {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line", "dial", "contact"});
 }
 
 }  // namespace
