@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/checklist_evaluate.h"
+#include "app/checklist_lifecycle.h"
 #include "app/checklist_report.h"
 #include "app/checklist_retention.h"
 #include "app/scan_command.h"
@@ -27,6 +28,7 @@ namespace {
 constexpr size_t k_max_env_file = 1 << 20;            // bigger "env files" are not dotenv files
 constexpr size_t k_max_transcript_json = 256u << 20;  // parsed for timestamps
 constexpr size_t k_runtime_head = 1024;
+constexpr size_t k_max_code_file = 1 << 20;  // read for transcription requests and deletions
 
 std::string read_prefix(const std::string& path, size_t limit, bool* complete = nullptr) {
     std::ifstream in(path, std::ios::binary);
@@ -62,7 +64,9 @@ class InventoryCollector {
             add_env_file(entry, name);
             return;
         }
-        if (!ignored) add_transcript(entry);
+        if (ignored) return;
+        add_transcript(entry);
+        add_lifecycle(entry);
     }
 
   private:
@@ -102,6 +106,15 @@ class InventoryCollector {
             t.source = "file modification time";
         }
         m_inventory.transcripts.push_back(std::move(t));
+    }
+
+    // Code and CI files: does this one send transcription requests, or delete transcripts?
+    void add_lifecycle(const WalkEntry& entry) {
+        Scope scope = classify_path(entry.project_path.empty() ? entry.display_path : entry.project_path);
+        if (scope != Scope::code && scope != Scope::ci) return;
+        std::string text = read_prefix(entry.fs_path, k_max_code_file);
+        if (sends_transcription_request(text)) m_inventory.request_files.push_back(entry.display_path);
+        if (deletes_transcripts(text)) m_inventory.deleting_files.push_back(entry.display_path);
     }
 
     ChecklistInventory& m_inventory;

@@ -271,14 +271,35 @@ class Evaluator {
             item.evidence.push_back(std::move(e));
         }
         size_t total = m_inventory.transcripts.size();
+        const auto& requests = m_inventory.request_files;
+        const auto& deleting = m_inventory.deleting_files;
+        if (!requests.empty() && deleting.empty()) {
+            ChecklistEvidence e;
+            e.status = ChecklistStatus::manual;
+            e.path = requests.front();
+            e.message = fmt::format(
+                "transcription requests in {} and no code that deletes a transcript "
+                "(transcripts.delete, delete_by_id, DELETE /v2/transcript/{{id}}): AssemblyAI keeps "
+                "transcripts until they are deleted; confirm a job or the account's retention "
+                "removes them",
+                plural(requests.size(), "file"));
+            item.evidence.push_back(std::move(e));
+        }
+        std::string lifecycle =
+            requests.empty() ? std::string()
+            : deleting.empty()
+                ? fmt::format("; {} with transcription requests, none deleting transcripts",
+                              plural(requests.size(), "file"))
+                : fmt::format("; transcripts deleted in {}", deleting.front());
         if (total == 0) {
-            item.summary = "no transcript exports found";
+            item.summary = "no transcript exports found" + lifecycle;
         } else {
             item.summary = fmt::format(
                 "{} ({} dated by their own timestamps, {} by file modification time); {} older "
                 "than {} days",
                 plural(total, "transcript export"), by_content, total - by_content,
-                item.evidence.size(), m_retention_days);
+                item.evidence.size() - (!requests.empty() && deleting.empty()), m_retention_days) +
+                           lifecycle;
         }
         return finish(std::move(item));
     }

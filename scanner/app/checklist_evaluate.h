@@ -31,6 +31,8 @@ struct ChecklistInventory {
         repository_ignores_env;  // top-level ignore rules cover .env; nullopt: no repo
     std::vector<TranscriptExport> transcripts;
     std::map<std::string, CodeRuntime> runtimes;  // by finding path
+    std::vector<std::string> request_files;   // code that sends transcription requests
+    std::vector<std::string> deleting_files;  // code that deletes transcripts
     uint64_t files_scanned = 0;
 };
 

@@ -43,11 +43,11 @@ const std::vector<ChecklistItemInfo>& checklist_item_infos() {
          "Request redact_pii=True with the redact_pii_policies you need; re-run `aaiscan redact` "
          "on exports "
          "that already hold PII and delete the unredacted copies."},
-        {"retention", "Transcript exports are not kept longer than needed",
-         "Delete transcript exports older than the retention period (and the transcripts "
-         "themselves with "
-         "DELETE /v2/transcript/{id}), or raise transcripts.retention_days in .aaiscan.yaml if "
-         "policy allows."},
+        {"retention", "Transcripts and exports are not kept longer than needed",
+         "Delete each transcript once its result is stored (client.transcripts.delete(id), "
+         "aai.Transcript.delete_by_id(id), DELETE /v2/transcript/{id}) or run a job that does; "
+         "delete transcript exports older than the retention period, or raise "
+         "transcripts.retention_days in .aaiscan.yaml if policy allows."},
         {"content-safety", "User audio is checked with content moderation where needed",
          "Decide per request whether user-supplied audio needs content_safety=True; this cannot be "
          "judged "

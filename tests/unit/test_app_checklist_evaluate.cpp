@@ -139,6 +139,20 @@ TEST_CASE("checklist evaluate: retention by age and configured days") {
     CHECK(item(evaluate_checklist({}, inventory, 10, k_now), "retention").evidence.size() == 2);
 }
 
+TEST_CASE("checklist evaluate: transcription requests without any deletion are MANUAL for retention") {
+    ChecklistInventory inventory;
+    inventory.request_files = {"app/transcribe.py", "app/worker.py"};
+    const ChecklistItem kept = item(evaluate_checklist({}, inventory, 30, k_now), "retention");
+    CHECK(kept.status == ChecklistStatus::manual);
+    REQUIRE(kept.evidence.size() == 1);
+    CHECK(kept.evidence[0].path == "app/transcribe.py");
+    CHECK(kept.evidence[0].message.find("2 files") != std::string::npos);
+    inventory.deleting_files = {"jobs/purge.sh"};
+    const ChecklistItem deleted = item(evaluate_checklist({}, inventory, 30, k_now), "retention");
+    CHECK(deleted.status == ChecklistStatus::pass);
+    CHECK(deleted.summary.find("jobs/purge.sh") != std::string::npos);
+}
+
 TEST_CASE("checklist evaluate: secrets in CI files and webhook lints") {
     Rule generic = make_rule("generic.api-key", Category::secret, "keys-in-env", Severity::high);
     Rule webhook = make_rule("assemblyai.webhook-unauthenticated", Category::config, "webhook-auth",

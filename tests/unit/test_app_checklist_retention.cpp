@@ -1,7 +1,9 @@
-// Unit tests for app/checklist_retention: ISO 8601 parsing (offsets, fractions, impossible
-// dates) and the oldest timestamp of transcript and list responses.
+// Unit tests for app/checklist_retention and app/checklist_lifecycle: ISO 8601 parsing (offsets,
+// fractions, impossible dates), the oldest timestamp of transcript and list responses, and
+// transcription requests and deletions in code.
 #include <catch2/catch.hpp>
 
+#include "app/checklist_lifecycle.h"
 #include "app/checklist_retention.h"
 
 using namespace aaiscan;
@@ -49,4 +51,18 @@ TEST_CASE("checklist retention: oldest timestamp of a transcript export") {
     CHECK_FALSE(oldest_transcript_timestamp(R"({"id": "x", "text": "no dates", "words": []})"));
     CHECK_FALSE(oldest_transcript_timestamp(R"({"created": 1710192471})"));  // numbers are not read
     CHECK_FALSE(oldest_transcript_timestamp("not json"));
+}
+
+TEST_CASE("checklist lifecycle: transcription requests and transcript deletion in code") {
+    CHECK(sends_transcription_request("config = aai.TranscriptionConfig(speaker_labels=True)"));
+    CHECK(sends_transcription_request("const t = await client.transcripts.transcribe({ audio })"));
+    CHECK(sends_transcription_request("BASE = \"https://api.assemblyai.com/v2\"\nrequests.post(f\"{BASE}/transcript\")"));
+    CHECK_FALSE(sends_transcription_request("import openai\nclient.audio.transcriptions.create(file=f)"));
+
+    CHECK(deletes_transcripts("await client.transcripts.delete(transcript.id)"));
+    CHECK(deletes_transcripts("aai.Transcript.delete_by_id(transcript_id)"));
+    CHECK(deletes_transcripts("curl -s -X DELETE \"https://api.assemblyai.com/v2/transcript/$id\""));
+    CHECK(deletes_transcripts("BASE = \"https://api.assemblyai.com/v2\"\nrequests.delete(f\"{BASE}/transcript/{tid}\")"));
+    CHECK_FALSE(deletes_transcripts("requests.get(\"https://api.assemblyai.com/v2/transcript/\" + tid)"));
+    CHECK_FALSE(deletes_transcripts("os.remove(path)  # DELETE the local file"));
 }
