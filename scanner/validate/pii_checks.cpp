@@ -183,6 +183,7 @@ const std::vector<ValidatorEntry>& pii_validators() {
         {"person_name_given", &validate_person_name_given},
         {"person_name_role", &validate_person_name_role},
         {"person_name_spelled", &validate_person_name_spelled},
+        {"person_name_spelling", &validate_person_name_spelling},
         {"person_name_lowercase", &validate_person_name_lowercase},
         {"password", &validate_password},
         {"username", &validate_username},

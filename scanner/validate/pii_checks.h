@@ -128,6 +128,9 @@ bool validate_person_name_role(std::string_view secret, const ValidationContext&
 // validate_person_name for a name followed by its spelling ("Okonkwo. That's O-K-O-N-K-W-O"): the
 // letters at the end of the match spell the name's first or last word ("W-H-I-T..." may stop short).
 bool validate_person_name_spelled(std::string_view secret, const ValidationContext& context);
+// The letters spelled out after a name ("Ramanathan is R-A-M-A-N-A-T-H-A-N"): they spell one of the
+// capitalised words before them, and that word could be a name.
+bool validate_person_name_spelling(std::string_view secret, const ValidationContext& context);
 // A lower-case name in a transcript without formatting ("it's under whitfield"): one lower-case
 // word that is not a common word after "under" ("warranty", "review") nor an abstract noun.
 bool validate_person_name_lowercase(std::string_view secret, const ValidationContext& context);

@@ -311,6 +311,32 @@ bool validate_person_name_spelled(std::string_view secret, const ValidationConte
     return spells(secret.substr(0, space)) || (space != std::string_view::npos && spells(secret.substr(space + 1)));
 }
 
+bool validate_person_name_spelling(std::string_view secret, const ValidationContext& context) {
+    size_t begin = 0;
+    size_t end = 0;
+    if (!locate(secret, context, begin, end) || begin < context.match_begin) return false;
+    std::string spelled;
+    for (char c : secret) {
+        if (is_upper(c)) spelled.push_back(c);
+    }
+    if (spelled.size() < 3) return false;
+    // One of the capitalised words before the spelling ("Ramanathan is R-A-M-...") is the name.
+    std::string_view lead = context.text.substr(context.match_begin, begin - context.match_begin);
+    size_t start = 0;
+    while (start < lead.size()) {
+        size_t stop = lead.find(' ', start);
+        if (stop == std::string_view::npos) stop = lead.size();
+        std::string_view word = lead.substr(start, stop - start);
+        std::string upper;
+        for (char c : word) {
+            if (is_letter(c)) upper += static_cast<char>(is_upper(c) ? c : c - 'a' + 'A');
+        }
+        if (upper == spelled && validate_person_name(strip_punctuation(word), context)) return true;
+        start = stop + 1;
+    }
+    return false;
+}
+
 bool validate_person_name_lowercase(std::string_view secret, const ValidationContext& context) {
     if (secret.size() < 3 || to_lower_ascii(secret) != secret) return false;
     size_t start = 0;
