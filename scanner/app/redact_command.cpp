@@ -114,6 +114,14 @@ std::vector<WorkItem> collect_work(const RedactCommandOptions& options, const fs
             report.error(root, "the output directory is this input directory; choose another --out");
             continue;
         }
+        // With several inputs, each directory keeps its own name under --out (`redact calls/
+        // voicemail/ --out clean/` writes clean/calls/... and clean/voicemail/..., as cp -r does),
+        // so files of the same name in two directories do not collide.
+        fs::path prefix;
+        if (is_dir && options.inputs.size() > 1) {
+            fs::path name = root_canon.filename();
+            if (!name.empty() && name != "." && name != "..") prefix = name;
+        }
         // The output directory inside the tree being walked is skipped: its files are our output.
         bool skip_out = is_dir && !out_canon.empty() && is_within(out_canon, root_canon);
         WalkSink sink;
@@ -127,6 +135,7 @@ std::vector<WorkItem> collect_work(const RedactCommandOptions& options, const fs
             fs::path rel = is_dir ? fs::path(e.fs_path).lexically_normal().lexically_relative(root_path)
                                   : fs::path(e.fs_path).filename();
             if (rel.empty() || *rel.begin() == "..") rel = fs::path(e.fs_path).filename();
+            if (is_dir && !prefix.empty()) rel = prefix / rel;
             item.output = options.in_place ? fs::path(e.fs_path) : fs::path(options.out_dir) / rel;
             items.push_back(std::move(item));
         };
