@@ -217,7 +217,11 @@ bool validate_person_name(std::string_view secret, const ValidationContext&) {
         bool initial = word.size() == 2 && word[0] >= 'A' && word[0] <= 'Z' && word[1] == '.' && words > 0 &&
                        end != std::string_view::npos;
         std::string w = to_lower_ascii(strip_punctuation(word));
-        if (!initial && (w.size() < 2 || stop.count(w))) return false;
+        // "Will" and "May" are names too: as the first of two capitalised words ("this is Will
+        // Ashford") they are not the verbs.
+        bool modal_name = words == 0 && end != std::string_view::npos && (w == "will" || w == "may") &&
+                          word[0] >= 'A' && word[0] <= 'Z';
+        if (!initial && !modal_name && (w.size() < 2 || stop.count(w))) return false;
         ++words;
         if (end == std::string_view::npos) break;
         start = end + 1;
