@@ -4,12 +4,15 @@
 #include <array>
 #include <string>
 
+#include "util/strings.h"
+
 namespace aaiscan {
 namespace {
 
+// The line without surrounding space and a trailing ',' (`"Speech": {,` never occurs, `},` does).
 std::string_view trim_line(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == ',')) s.remove_suffix(1);
+    s = trim(s);
+    while (!s.empty() && s.back() == ',') s = trim(s.substr(0, s.size() - 1));
     return s;
 }
 
@@ -22,14 +25,6 @@ bool is_section_header(std::string_view line) {
     if (line.back() == ':') return line.find(' ') == std::string_view::npos || line.front() == '"';
     if (line.front() == '<' && line.back() == '>' && line[1] != '/' && line.find('=') == std::string_view::npos) return true;
     return false;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
 }
 
 bool names_assemblyai(std::string_view header) {
@@ -64,7 +59,7 @@ bool validate_not_other_service_section(std::string_view, const ValidationContex
         size_t from = begin == std::string_view::npos ? 0 : begin + 1;
         std::string_view line = trim_line(text.substr(from, end - from));
         if (is_section_header(line)) {
-            std::string header = lower(line);
+            std::string header = to_lower_ascii(line);
             if (names_assemblyai(header)) return true;
             if (names_other_service(header)) return false;
         }
