@@ -73,6 +73,7 @@ std::string values_problem(std::string_view input) {
 // The transcript decoder reads only what it needs (simdjson On-Demand); a file that is going
 // to be rewritten must be JSON from end to end: one document, or several one after another.
 std::string json_problem(std::string_view input) {
+    if (input.starts_with("\xEF\xBB\xBF")) input.remove_prefix(3);  // a byte order mark stays as it is
     if (looks_like_json_lines(input)) return values_problem(input);
     std::string problem = document_problem(input);
     if (problem.empty()) return problem;

@@ -1140,16 +1140,20 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
     // First try in place: simdjson reads up to SIMDJSON_PADDING bytes past the end, which is safe
     // (whatever those bytes hold) when they are on the same memory page. Otherwise, or when the
     // input is not valid UTF-8 and must be repaired, decode a padded copy.
+    // A UTF-8 byte order mark (Windows tools write one) is not JSON: the copy holds three spaces
+    // in its place, so every offset still points into the input.
+    const bool bom = input.starts_with("\xEF\xBB\xBF");
     for (int attempt = 0; attempt < 3; ++attempt) {
         const char* data = input.data();
         size_t capacity = 0;
         if (attempt == 0) {
-            if (!in_place_is_safe(input)) continue;
+            if (bom || !in_place_is_safe(input)) continue;
             capacity = input.size() + simdjson::SIMDJSON_PADDING;
         } else {
             impl.padded.resize(input.size() + simdjson::SIMDJSON_PADDING);
             std::memcpy(impl.padded.data(), input.data(), input.size());
             std::memset(impl.padded.data() + input.size(), ' ', simdjson::SIMDJSON_PADDING);
+            if (bom) std::memset(impl.padded.data(), ' ', 3);
             if (attempt == 2) {
                 repair_utf8(impl.padded.data(), input.size());
                 result.utf8_repaired = true;
@@ -1159,7 +1163,7 @@ JsonDecodeResult TranscriptJsonDecoder::decode(std::string_view input, bool forc
         }
         impl.base = data;
         impl.size = input.size();
-        impl.root_begin = 0;
+        impl.root_begin = bom ? 3 : 0;
         impl.root_end = input.size();
         e = impl.parser.iterate(simdjson::padded_string_view(data, input.size(), capacity)).get(document);
         if (e == simdjson::UTF8_ERROR && attempt < 2) {

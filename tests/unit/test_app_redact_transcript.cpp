@@ -110,6 +110,15 @@ TEST_CASE("only the requested policies are applied", "[redact][transcript]") {
     CHECK(out["redact_pii_policies"] == json({"email_address"}));
 }
 
+TEST_CASE("a UTF-8 byte order mark is kept and the JSON after it is redacted", "[redact][transcript]") {
+    const std::string bom = "\xEF\xBB\xBF";
+    BufferRedaction r = run(bom + transcript(k_text).dump(2), options(Substitution::entity_name, {"email_address"}));
+    REQUIRE(r.output.starts_with(bom));
+    json out = json::parse(r.output.substr(3));
+    CHECK(out["text"] == "Sure, my name is Dana Whitfield and my email is [EMAIL_ADDRESS] today.");
+    CHECK(out["redact_pii"] == true);
+}
+
 TEST_CASE("escaped strings are edited at the right raw bytes and re-encoded", "[redact][transcript]") {
     // \u00e9 inside the name, \" before it: raw and decoded offsets differ.
     std::string input =

@@ -212,3 +212,13 @@ TEST_CASE("transcript scan: in a /sentences export the answer in the next senten
     CHECK(birth->secret == "19/06/1992");
     CHECK(count_policy(out, "date_of_birth") == 1);
 }
+
+TEST_CASE("transcript scan: a UTF-8 byte order mark before the JSON is not an error") {
+    ScanOutput out = scan("t_bom.json", "\xEF\xBB\xBF" + transcript(""));
+    CHECK(out.diagnostics.empty());
+    const Finding* card = by_policy(out, "credit_card_number");
+    REQUIRE(card != nullptr);
+    REQUIRE(card->transcript);
+    CHECK(card->transcript->id == "tr_t");
+    CHECK(card->line == 1);
+}
