@@ -48,6 +48,7 @@ def run_case(binary, fixtures, case_dir, update):
             os.makedirs(work)
         env = dict(os.environ)
         env["NO_COLOR"] = "1"
+        env["LC_ALL"] = "C"  # the locale of CI runners and cron jobs (aaiscan still reads UTF-8 names)
         env["FIXTURES"] = fixtures
         env["AAISCAN"] = os.path.abspath(binary)
         env["GIT_CONFIG_GLOBAL"] = os.devnull
