@@ -147,7 +147,7 @@ struct RuleMatcher::Impl {
             }
             h.field(rule.id).field(rule.pattern).field(std::to_string(rule.scopes))
                 .field(std::to_string(rule.max_width)).field(rule.context.require)
-                .field(rule.context.exclude);
+                .field(rule.context.exclude).field(rule.context.exclude_before_secret ? "before" : "around");
             for (const auto& a : rule.allow) h.field(a);
         }
         return h.hex_digest();
@@ -382,7 +382,8 @@ bool RuleMatcher::context_allows(const RuleMatch& match, std::string_view text) 
         size_t window_begin = static_cast<size_t>(window.data() - text.data());
         std::string_view before = text.substr(window_begin, match.secret_begin - window_begin);
         std::string_view after = text.substr(match.secret_end, window_begin + window.size() - match.secret_end);
-        if (RE2::PartialMatch(piece(before), *c.exclude) || RE2::PartialMatch(piece(after), *c.exclude)) return false;
+        if (RE2::PartialMatch(piece(before), *c.exclude)) return false;
+        if (!rule.context.exclude_before_secret && RE2::PartialMatch(piece(after), *c.exclude)) return false;
     }
     return true;
 }

@@ -48,6 +48,8 @@ struct RuleContext {
     std::string require;  // RE2; at least one match within the window, or no finding
     std::string exclude;  // RE2; any match within the window vetoes the finding
     int lines = 0;        // window: the match's lines plus this many lines above and below
+    bool exclude_before_secret = false;  // exclude looks only before the secret (the name, not a
+                                         // trailing comment: `KEY = "..."  # do not commit`)
 };
 
 struct Rule {

@@ -148,12 +148,17 @@ private:
             rule.max_width = static_cast<uint32_t>(width);
         }
         if (YAML::Node c = m_node["context"]) {
-            if (!c.IsMap()) fail(c, "context must be a mapping with require/exclude/lines");
+            if (!c.IsMap()) fail(c, "context must be a mapping with require/exclude/exclude_before_secret/lines");
             for (auto it = c.begin(); it != c.end(); ++it) {
                 const std::string& key = it->first.Scalar();
                 if (key == "require" || key == "exclude") {
                     if (!it->second.IsScalar()) fail(it->second, "context." + key + " must be a string");
                     (key == "require" ? rule.context.require : rule.context.exclude) = it->second.Scalar();
+                } else if (key == "exclude_before_secret") {
+                    if (!it->second.IsScalar() || (it->second.Scalar() != "true" && it->second.Scalar() != "false")) {
+                        fail(it->second, "context.exclude_before_secret must be true or false");
+                    }
+                    rule.context.exclude_before_secret = it->second.Scalar() == "true";
                 } else if (key == "lines") {
                     double lines = as_number(it->second, "context.lines");
                     if (lines < 0 || lines > 50) fail(it->second, "context.lines must be within 0..50");

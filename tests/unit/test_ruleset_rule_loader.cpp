@@ -95,6 +95,18 @@ TEST_CASE("rule loader: missing examples, duplicate ids, bad values") {
               .find("unknown AssemblyAI PII policy") != std::string::npos);
 }
 
+TEST_CASE("rule loader: context.exclude_before_secret is a boolean") {
+    std::string yaml = k_valid;
+    yaml.replace(yaml.find("lines: 2}"), 9, "lines: 2, exclude_before_secret: true}");
+    CHECK(parse_rule_file(yaml, "r.yaml")[0].context.exclude_before_secret);
+    CHECK_FALSE(parse_rule_file(k_valid, "r.yaml")[0].context.exclude_before_secret);
+    std::string bad = k_valid;
+    bad.replace(bad.find("lines: 2}"), 9, "lines: 2, exclude_before_secret: sometimes}");
+    std::string message = error_of(bad);
+    CHECK(message.find("r.yaml:11:") != std::string::npos);
+    CHECK(message.find("exclude_before_secret must be true or false") != std::string::npos);
+}
+
 TEST_CASE("rule loader: invalid YAML names the position") {
     std::string message = error_of("rules:\n  - id: [unclosed\n");
     CHECK(message.find("r.yaml:") == 0);
