@@ -341,7 +341,7 @@ int execute_redact(const RedactCommandOptions& options) {
     Progress progress(work.size(), options.format == "text");
     for (const WorkItem& item : work) {
         progress.show(item.display);
-        if (!options.in_place) {
+        if (!options.in_place && !options.dry_run) {  // a dry run writes nothing: no output to clash
             std::string key = canonical_or_self(item.output).string();
             if (!outputs.insert(key).second) {
                 report.error(item.display, "another input is written to " + item.output.string() + "; not written");

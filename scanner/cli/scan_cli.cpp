@@ -16,9 +16,10 @@ void add_scan_command(CLI::App& app, CommandSlot& slot) {
     auto engine = std::make_shared<std::string>("hyperscan");
     cmd->add_option("paths", opts->paths, "Files or directories to scan ('-' reads stdin); default: .");
     cmd->add_flag("--staged", opts->staged, "Scan what is staged for commit (pre-commit hook mode)");
-    cmd->add_flag("--git-history", opts->git_history, "Scan every blob in the git history");
-    cmd->add_option("--since", opts->since, "With --git-history: only commits after REV")->type_name("REV");
-    cmd->add_flag("--all", opts->all_refs, "With --git-history: all refs, not only HEAD");
+    CLI::Option* history = cmd->add_flag("--git-history", opts->git_history, "Scan every blob in the git history");
+    // Without --git-history they would be ignored and the working tree scanned instead.
+    cmd->add_option("--since", opts->since, "With --git-history: only commits after REV")->type_name("REV")->needs(history);
+    cmd->add_flag("--all", opts->all_refs, "With --git-history: all refs, not only HEAD")->needs(history);
     cmd->add_option("-f,--format", opts->format, "text, json, jsonl or sarif")
         ->check(CLI::IsMember({"text", "json", "jsonl", "sarif"}));
     cmd->add_option("-o,--output", opts->output_file, "Write the report to FILE (atomically)")->type_name("FILE");
