@@ -1,6 +1,7 @@
 // `.aaiscan.yaml` loading (see config.h).
 #include "app/config.h"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -58,6 +59,11 @@ public:
         each_key(root, "", [&](const std::string& key, const YAML::Node& value) {
             if (key == "rules") {
                 config.rule_paths = strings(value, key);
+                for (const auto& item : value) {
+                    YAML::Mark mark = item.Mark();
+                    config.rule_path_origins.push_back(
+                        {m_file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1});
+                }
             } else if (key == "disable") {
                 config.disable = strings(value, key);
             } else if (key == "fail_on") {
@@ -71,7 +77,13 @@ public:
             } else if (key == "allow") {
                 each_key(value, "allow", [&](const std::string& k, const YAML::Node& v) {
                     if (k == "paths") config.allow.paths = strings(v, "allow.paths");
-                    else if (k == "regexes") config.allow.regexes = strings(v, "allow.regexes");
+                    else if (k == "regexes") {
+                        config.allow.regexes = strings(v, "allow.regexes");
+                        for (const auto& item : v) {
+                            RE2 re(item.Scalar(), RE2::Quiet);
+                            if (!re.ok()) fail(item, "allow.regexes: invalid regex '" + item.Scalar() + "': " + re.error());
+                        }
+                    }
                     else if (k == "stopwords") config.allow.stopwords = strings(v, "allow.stopwords");
                     else return false;
                     return true;
@@ -87,7 +99,11 @@ public:
                             }
                         }
                     } else if (k == "phone_region") {
-                        config.transcripts.phone_region = scalar(v, "transcripts.phone_region");
+                        const std::string region = scalar(v, "transcripts.phone_region");
+                        bool code = region.size() == 2 && std::all_of(region.begin(), region.end(),
+                                                                      [](char c) { return c >= 'A' && c <= 'Z'; });
+                        if (!code) fail(v, "transcripts.phone_region must be a two-letter region code such as US or GB");
+                        config.transcripts.phone_region = region;
                     } else if (k == "retention_days") {
                         // Read by `aaiscan checklist` (retention item): a whole number of days.
                         const std::string text = scalar(v, k);
@@ -142,7 +158,16 @@ Config load_config_file(const std::string& path) {
     if (!in) throw Error(path + ": cannot read config file");
     std::stringstream buffer;
     buffer << in.rdbuf();
-    return parse_config(buffer.str(), path);
+    Config config = parse_config(buffer.str(), path);
+    // A missing rule file is named at its entry in the config, not later without a position.
+    for (size_t i = 0; i < config.rule_paths.size(); ++i) {
+        std::error_code ec;
+        if (!std::filesystem::exists(config.rule_paths[i], ec)) {
+            throw Error(located_message(config.rule_path_origins[i], "",
+                                        "rule file or directory not found: " + config.rule_paths[i]));
+        }
+    }
+    return config;
 }
 
 std::string find_config_upwards(const std::string& start) {

@@ -26,6 +26,7 @@ struct Config {
     std::string path;       // the file it came from; empty for the built-in defaults
     std::string directory;  // its directory (allow.paths are relative to it)
     std::vector<std::string> rule_paths;  // extra rule files/directories (absolute)
+    std::vector<SourceLocation> rule_path_origins;  // where each rule_paths entry is written
     std::vector<std::string> disable;
     std::optional<Severity> fail_on;
     std::optional<uint64_t> max_file_size;

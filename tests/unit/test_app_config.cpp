@@ -51,6 +51,12 @@ TEST_CASE("config: mistakes are errors naming file:line:column") {
     CHECK(error_of("max_file_size: lots\n").find("max_file_size") != std::string::npos);
     CHECK(error_of("rules: 3\n").find("must be a list") != std::string::npos);
     CHECK(error_of("allow: [\n").find("invalid YAML") != std::string::npos);
+    CHECK(error_of("allow:\n  regexes: ['ok', '(unclosed']\n").find("c.yaml:2:19: allow.regexes: invalid regex") !=
+          std::string::npos);
+    for (const char* region : {"usa", "gb", "XXX", "1"}) {
+        CHECK(error_of(std::string("transcripts:\n  phone_region: ") + region + "\n").find("c.yaml:2:17: transcripts.phone_region") !=
+              std::string::npos);
+    }
     for (const char* days : {"0", "-5", "30abc", "1.5", "thirty", "1000000"}) {
         CHECK(error_of(std::string("transcripts:\n  retention_days: ") + days + "\n").find("c.yaml:2:19: transcripts.retention_days") !=
               std::string::npos);
@@ -64,4 +70,20 @@ TEST_CASE("config: found upwards, nearest first") {
     CHECK(find_config_upwards((dir / "a/b").string()) == (dir / ".aaiscan.yaml").string());
     write_file(dir / "a/.aaiscan.yml", "{}\n");
     CHECK(find_config_upwards((dir / "a/b/file.txt").string()) == (dir / "a/.aaiscan.yml").string());
+}
+
+TEST_CASE("config: a rule file that does not exist is named at its entry") {
+    TempDir dir;
+    write_file(dir / "team-rules.yaml", "rules: []\n");
+    write_file(dir / ".aaiscan.yaml", "rules:\n  - team-rules.yaml\n  - missing-rules.yaml\n");
+    std::string message;
+    try {
+        load_config_file((dir / ".aaiscan.yaml").string());
+    } catch (const Error& e) {
+        message = e.what();
+    }
+    CHECK(message.find(".aaiscan.yaml:3:5: rule file or directory not found") != std::string::npos);
+    CHECK(message.find("missing-rules.yaml") != std::string::npos);
+    write_file(dir / ".aaiscan.yaml", "rules:\n  - team-rules.yaml\n");
+    CHECK(load_config_file((dir / ".aaiscan.yaml").string()).rule_paths.size() == 1);
 }
