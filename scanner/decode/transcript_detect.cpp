@@ -95,24 +95,6 @@ bool looks_like_srt(std::string_view head) {
     return timing_line(lines[1]);
 }
 
-// `line` after a leading time ("[00:01:23] ", "(01:23) ", "00:01:23.450 "), or `line` itself.
-std::string_view after_leading_time(std::string_view line) {
-    size_t i = !line.empty() && (line[0] == '[' || line[0] == '(') ? 1 : 0;
-    size_t j = i;
-    bool colon = false;
-    while (j < line.size() && ((line[j] >= '0' && line[j] <= '9') || line[j] == ':' || line[j] == '.' || line[j] == ',')) {
-        colon = colon || line[j] == ':';
-        ++j;
-    }
-    if (!colon || j == i) return line;
-    if (i == 1) {
-        if (j >= line.size() || line[j] != (line[0] == '[' ? ']' : ')')) return line;
-        ++j;
-    }
-    while (j < line.size() && line[j] == ' ') ++j;
-    return line.substr(j);
-}
-
 // At least two lines start with "Speaker X:" (AssemblyAI's text export with speaker labels),
 // possibly after a time ("[00:00:12] Speaker A:"); "SPEAKER_00:" is pyannote's diarization label.
 bool has_speaker_lines(std::string_view head) {
@@ -121,7 +103,12 @@ bool has_speaker_lines(std::string_view head) {
     while (i < head.size()) {
         size_t end = head.find('\n', i);
         if (end == std::string_view::npos) end = head.size();
-        std::string_view line = after_leading_time(head.substr(i, end - i));
+        std::string_view line = head.substr(i, end - i);
+        size_t time_length = 0;
+        if (leading_cue_time(line, time_length) >= 0) {
+            line.remove_prefix(time_length);
+            while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+        }
         if (line.starts_with("Speaker ") || line.starts_with("SPEAKER ") || line.starts_with("SPEAKER_")) {
             size_t colon = line.find(':');
             if (colon != std::string_view::npos && colon <= 20 && ++count >= 2) return true;

@@ -147,6 +147,26 @@ int64_t parse_cue_time(std::string_view text) {
     return ((h * 60 + m) * 60 + s) * 1000 + ms;
 }
 
+int64_t leading_cue_time(std::string_view line, size_t& length) {
+    size_t i = 0;
+    char close = 0;
+    if (!line.empty() && (line[0] == '[' || line[0] == '(')) {
+        close = line[0] == '[' ? ']' : ')';
+        i = 1;
+    }
+    size_t j = i;
+    while (j < line.size() && ((line[j] >= '0' && line[j] <= '9') || line[j] == ':' || line[j] == '.' || line[j] == ',')) ++j;
+    if (j == i) return -1;
+    int64_t ms = parse_cue_time(line.substr(i, j - i));
+    if (ms < 0) return -1;
+    if (close != 0) {
+        if (j >= line.size() || line[j] != close) return -1;
+        ++j;
+    }
+    length = j;
+    return ms;
+}
+
 bool decode_subtitles(std::string_view input, TranscriptFormat format, TranscriptDocument& doc) {
     doc.clear();
     doc.format = format;

@@ -17,5 +17,8 @@ bool decode_subtitles(std::string_view input, TranscriptFormat format, Transcrip
 
 // "00:01:02,345", "01:02.345", "1:02:03.4" -> milliseconds; -1 when `text` is not a timestamp.
 int64_t parse_cue_time(std::string_view text);
+// A time at the start of a plain-text line ("[00:01:23]", "(01:23)", "00:01:23.450"): its
+// milliseconds, with its length (brackets included) in `length`; -1 when the line has none.
+int64_t leading_cue_time(std::string_view line, size_t& length);
 
 }  // namespace aaiscan

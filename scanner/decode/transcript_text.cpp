@@ -7,27 +7,6 @@
 namespace aaiscan {
 namespace {
 
-// "[00:01:23]", "(01:23)", "00:01:23.450" at the start of `line`: its time and length, or -1.
-int64_t leading_time(std::string_view line, size_t& length) {
-    size_t i = 0;
-    char close = 0;
-    if (!line.empty() && (line[0] == '[' || line[0] == '(')) {
-        close = line[0] == '[' ? ']' : ')';
-        i = 1;
-    }
-    size_t j = i;
-    while (j < line.size() && ((line[j] >= '0' && line[j] <= '9') || line[j] == ':' || line[j] == '.' || line[j] == ',')) ++j;
-    if (j == i) return -1;
-    int64_t ms = parse_cue_time(line.substr(i, j - i));
-    if (ms < 0) return -1;
-    if (close != 0) {
-        if (j >= line.size() || line[j] != close) return -1;
-        ++j;
-    }
-    length = j;
-    return ms;
-}
-
 // "Speaker A:" / "SPEAKER 1:" / "SPEAKER_00:" at the start of `line`: the label ("A"), or "".
 std::string_view speaker_label(std::string_view line, size_t& length) {
     for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker ", "SPEAKER_"}) {
@@ -66,7 +45,7 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
         std::string_view line = input.substr(i, text_end - i);
         size_t skip = 0;
         size_t time_length = 0;
-        int64_t announced = leading_time(line, time_length);
+        int64_t announced = leading_cue_time(line, time_length);
         if (announced >= 0) {
             // The previous timed lines last until this one starts.
             for (size_t k = first_timed; k < doc.segments.size(); ++k) {
