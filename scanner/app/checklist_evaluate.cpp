@@ -260,9 +260,11 @@ class Evaluator {
         ChecklistItem item = make("retention");
         const int64_t limit = static_cast<int64_t>(m_retention_days) * 86400;
         size_t by_content = 0;
+        size_t too_old = 0;
         for (const TranscriptExport& t : m_inventory.transcripts) {
             by_content += t.from_content;
             if (m_now - t.seconds <= limit) continue;
+            ++too_old;
             ChecklistEvidence e;
             e.status = ChecklistStatus::warn;
             e.path = t.path;
@@ -298,7 +300,7 @@ class Evaluator {
                 "{} ({} dated by their own timestamps, {} by file modification time); {} older "
                 "than {} days",
                 plural(total, "transcript export"), by_content, total - by_content,
-                item.evidence.size() - (!requests.empty() && deleting.empty()), m_retention_days) +
+                too_old, m_retention_days) +
                            lifecycle;
         }
         return finish(std::move(item));

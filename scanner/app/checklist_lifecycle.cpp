@@ -1,7 +1,7 @@
 // Transcription requests and transcript deletion in code (see checklist_lifecycle.h).
 #include "app/checklist_lifecycle.h"
 
-#include <array>
+#include <initializer_list>
 
 namespace aaiscan {
 namespace {

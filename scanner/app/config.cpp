@@ -20,10 +20,13 @@ class ConfigReader {
 public:
     explicit ConfigReader(const std::string& file) : m_file(file) {}
 
-    [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+    SourceLocation location_of(const YAML::Node& at) const {
         YAML::Mark mark = at.Mark();
-        SourceLocation where{m_file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
-        throw Error(located_message(where, "", message));
+        return {m_file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1};
+    }
+
+    [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+        throw Error(located_message(location_of(at), "", message));
     }
 
     std::vector<std::string> strings(const YAML::Node& n, const std::string& key) const {
@@ -59,11 +62,7 @@ public:
         each_key(root, "", [&](const std::string& key, const YAML::Node& value) {
             if (key == "rules") {
                 config.rule_paths = strings(value, key);
-                for (const auto& item : value) {
-                    YAML::Mark mark = item.Mark();
-                    config.rule_path_origins.push_back(
-                        {m_file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1});
-                }
+                for (const auto& item : value) config.rule_path_origins.push_back(location_of(item));
             } else if (key == "disable") {
                 config.disable = strings(value, key);
             } else if (key == "fail_on") {

@@ -185,7 +185,6 @@ void TranscriptDocument::end_words() {
     m_open = k_no_index;
 }
 
-
 void TranscriptDocument::alias_words() {
     std::unordered_map<uint64_t, uint32_t> parents;
     for (uint32_t i = 0; i < m_regions.size(); ++i) {
@@ -264,13 +263,13 @@ void TranscriptDocument::finalize() {
     const Region* previous = nullptr;
     for (Region& r : m_regions) {
         if (r.alias >= 0) continue;
-        // Consecutive pieces of the conversation (sentences, paragraphs, utterances exported
-        // without `text`) read as one text, so a question and the answer in the next piece meet.
         if (r.end == r.begin) {  // an empty field or word list (`"words": []`): no bytes, no separator
             r.delta = static_cast<int64_t>(m_blob.size()) - r.begin;
             r.resolved = true;
             continue;
         }
+        // Consecutive pieces of the conversation (sentences, paragraphs, utterances exported
+        // without `text`) read as one text, so a question and the answer in the next piece meet.
         if (previous != nullptr && previous->kind == r.kind && continues_conversation(r.kind)) m_blob.back() = ' ';
         previous = &r;
         r.delta = static_cast<int64_t>(m_blob.size()) - r.begin;

@@ -19,6 +19,15 @@ std::string strip_punctuation(std::string_view s) {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// The ASCII letters of `word`, upper-cased ("Okonkwo," -> "OKONKWO", "O-K-O" -> "OKO").
+std::string upper_letters(std::string_view word) {
+    std::string upper;
+    for (char c : word) {
+        if (is_letter(c)) upper += static_cast<char>(is_upper(c) ? c : c - 'a' + 'A');
+    }
+    return upper;
+}
+
 // Capitalised words that follow "this is", "I'm", "speaking with"... without being a name.
 const std::unordered_set<std::string>& non_name_words() {
     static const std::unordered_set<std::string> words = {
@@ -304,10 +313,7 @@ bool validate_person_name_spelled(std::string_view secret, const ValidationConte
     if (spelled.size() < 3) return false;
     bool trails_off = text.substr(context.match_end, 2) == "..";
     auto spells = [&](std::string_view word) {
-        std::string upper;
-        for (char c : word) {
-            if (is_letter(c)) upper += static_cast<char>(is_upper(c) ? c : c - 'a' + 'A');
-        }
+        std::string upper = upper_letters(word);
         if (upper == spelled) return true;
         return trails_off && upper.size() > spelled.size() && upper.compare(0, spelled.size(), spelled) == 0;
     };
@@ -319,10 +325,7 @@ bool validate_person_name_spelling(std::string_view secret, const ValidationCont
     size_t begin = 0;
     size_t end = 0;
     if (!locate(secret, context, begin, end) || begin < context.match_begin) return false;
-    std::string spelled;
-    for (char c : secret) {
-        if (is_upper(c)) spelled.push_back(c);
-    }
+    std::string spelled = upper_letters(secret);
     if (spelled.size() < 3) return false;
     // One of the capitalised words before the spelling ("Ramanathan is R-A-M-...") is the name.
     std::string_view lead = context.text.substr(context.match_begin, begin - context.match_begin);
@@ -331,11 +334,7 @@ bool validate_person_name_spelling(std::string_view secret, const ValidationCont
         size_t stop = lead.find(' ', start);
         if (stop == std::string_view::npos) stop = lead.size();
         std::string_view word = lead.substr(start, stop - start);
-        std::string upper;
-        for (char c : word) {
-            if (is_letter(c)) upper += static_cast<char>(is_upper(c) ? c : c - 'a' + 'A');
-        }
-        if (upper == spelled && validate_person_name(strip_punctuation(word), context)) return true;
+        if (upper_letters(word) == spelled && validate_person_name(strip_punctuation(word), context)) return true;
         start = stop + 1;
     }
     return false;
