@@ -65,8 +65,12 @@ class InventoryCollector {
             return;
         }
         if (ignored) return;
-        add_transcript(entry);
-        add_lifecycle(entry);
+        // One read per file: code and CI files are read further, for their transcript lifecycle.
+        Scope scope = classify_path(entry.project_path.empty() ? entry.display_path : entry.project_path);
+        bool code = scope == Scope::code || scope == Scope::ci;
+        std::string text = read_prefix(entry.fs_path, code ? k_max_code_file : k_transcript_sniff_bytes);
+        add_transcript(entry, std::string_view(text).substr(0, k_transcript_sniff_bytes));
+        if (code) add_lifecycle(entry, text);
     }
 
   private:
@@ -83,8 +87,8 @@ class InventoryCollector {
         m_inventory.env_files.push_back(std::move(file));
     }
 
-    void add_transcript(const WalkEntry& entry) {
-        std::string head = read_prefix(entry.fs_path, k_transcript_sniff_bytes);
+    // `head`: the file's first k_transcript_sniff_bytes.
+    void add_transcript(const WalkEntry& entry, std::string_view head) {
         TranscriptFormat format = detect_transcript_format(head, entry.display_path, false);
         if (format == TranscriptFormat::none) return;
         TranscriptExport t;
@@ -108,11 +112,9 @@ class InventoryCollector {
         m_inventory.transcripts.push_back(std::move(t));
     }
 
-    // Code and CI files: does this one send transcription requests, or delete transcripts?
-    void add_lifecycle(const WalkEntry& entry) {
-        Scope scope = classify_path(entry.project_path.empty() ? entry.display_path : entry.project_path);
-        if (scope != Scope::code && scope != Scope::ci) return;
-        std::string text = read_prefix(entry.fs_path, k_max_code_file);
+    // A code or CI file (its first k_max_code_file bytes): does it send transcription requests,
+    // or delete transcripts?
+    void add_lifecycle(const WalkEntry& entry, std::string_view text) {
         if (sends_transcription_request(text)) m_inventory.request_files.push_back(entry.display_path);
         if (deletes_transcripts(text)) m_inventory.deleting_files.push_back(entry.display_path);
     }
