@@ -28,7 +28,7 @@ if ! command -v "$aaiscan" >/dev/null 2>&1; then
     exit 1
 fi
 
-"$aaiscan" scan --staged
+"$aaiscan" scan --staged --quiet
 status=$?
 case $status in
     0)

@@ -164,6 +164,7 @@ int execute_scan(const ScanCommandOptions& options) {
     context.show_secrets = options.show_secrets;
     context.color = want_color(options);
     context.verbose = options.verbose;
+    context.quiet = options.quiet;
     context.fail_on = options.fail_on.value_or(config.fail_on.value_or(Severity::low));
     context.command_line = options.command_line;
 

@@ -48,6 +48,7 @@ struct ScanCommandOptions {
     std::string color = "auto";  // auto | always | never
     bool stats = false;
     bool verbose = false;
+    bool quiet = false;
     std::vector<std::string> command_line;
 };
 

@@ -47,6 +47,7 @@ void add_scan_command(CLI::App& app, CommandSlot& slot) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_flag("--stats", opts->stats, "Print counters and throughput to stderr");
     cmd->add_flag("-v,--verbose", opts->verbose, "Also list suppressed findings and notes");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Text format: print nothing when there are no findings and no errors");
     cmd->callback([&slot, opts, fail_on, max_size, engine] {
         opts->command_line = slot.argv;
         if (!fail_on->empty()) opts->fail_on = parse_severity(*fail_on);

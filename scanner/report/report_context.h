@@ -16,6 +16,7 @@ struct ReportContext {
     bool show_secrets = false;
     bool color = false;
     bool verbose = false;
+    bool quiet = false;  // text: print nothing when there is nothing to report
     int exit_code = 0;
     Severity fail_on = Severity::low;
     std::vector<std::string> command_line;  // for SARIF invocations

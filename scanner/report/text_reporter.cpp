@@ -51,6 +51,8 @@ std::string format_ms(int64_t ms) {
 
 void write_text_report(const ScanOutput& output, const ReportContext& context, std::ostream& out) {
     Palette p{context.color};
+    // --quiet (the pre-commit hook): a clean scan says nothing; findings and errors still print.
+    if (context.quiet && output.stats.findings() == 0 && output.stats.errors == 0) return;
     std::string current;
     std::set<std::string> files;
     for (const Finding& f : output.findings) {
