@@ -4,6 +4,7 @@
 #include <array>
 
 #include "decode/transcript_subtitles.h"
+#include "decode/transcript_text.h"
 
 namespace aaiscan {
 namespace {
@@ -95,9 +96,10 @@ bool looks_like_srt(std::string_view head) {
     return timing_line(lines[1]);
 }
 
-// At least two lines start with "Speaker X:" (AssemblyAI's text export with speaker labels),
-// possibly after a time ("[00:00:12] Speaker A:"); "SPEAKER_00:" is pyannote's diarization label.
-bool has_speaker_lines(std::string_view head) {
+// At least `needed` lines start with "Speaker X:" (AssemblyAI's text export with speaker labels),
+// possibly after a time ("[00:00:12] Speaker A:") or in Markdown ("**Speaker A:**"); "SPEAKER_00:"
+// is pyannote's diarization label.
+bool has_speaker_lines(std::string_view head, int needed) {
     int count = 0;
     size_t i = 0;
     while (i < head.size()) {
@@ -109,11 +111,31 @@ bool has_speaker_lines(std::string_view head) {
             line.remove_prefix(time_length);
             while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
         }
-        if (line.starts_with("Speaker ") || line.starts_with("SPEAKER ") || line.starts_with("SPEAKER_")) {
-            size_t colon = line.find(':');
-            if (colon != std::string_view::npos && colon <= 20 && ++count >= 2) return true;
-        }
+        size_t label_length = 0;
+        if (!speaker_label(line, label_length).empty() && ++count >= needed) return true;
         i = end + 1;
+    }
+    return false;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (size_t i = 0; i < prefix.size(); ++i) {
+        if (lower(s[i]) != prefix[i]) return false;
+    }
+    return true;
+}
+
+// Files every project has that are never transcripts, whatever folder they sit in (a repository
+// called "transcription-service" has a requirements.txt, a CMakeLists.txt and a Makefile).
+bool project_text_file(std::string_view name) {
+    for (std::string_view prefix : {"requirements", "constraints", "cmakelists", "license", "licence", "copying",
+                                    "readme", "changelog", "changes", "notice", "authors", "contributors",
+                                    "robots", "humans", "version", "third_party", "thirdparty", "dependencies",
+                                    "makefile", "dockerfile", "containerfile", "procfile", "gemfile", "pipfile",
+                                    "podfile", "rakefile", "jenkinsfile", "vagrantfile", "brewfile", "justfile",
+                                    "codeowners", "owners"}) {
+        if (starts_with_ci(name, prefix)) return true;
     }
     return false;
 }
@@ -121,6 +143,29 @@ bool has_speaker_lines(std::string_view head) {
 bool plain_text_name(std::string_view name) {
     if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".text")) return true;
     return name.find('.') == std::string_view::npos;  // no extension
+}
+
+bool markdown_name(std::string_view name) { return ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown"); }
+
+bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// "5551722f-f677-48a4-9e69-1a9b4a9d2c3e.txt": a file named after an AssemblyAI transcript id (a
+// UUID), the way export scripts write `transcript.text` to `{id}.txt`.
+bool transcript_id_name(std::string_view name) {
+    size_t dot = name.find('.');
+    std::string_view stem = name.substr(0, dot);
+    if (stem.size() != 36) return false;
+    for (size_t i = 0; i < stem.size(); ++i) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? stem[i] != '-' : !hex_digit(stem[i])) return false;
+    }
+    return true;
+}
+
+// A folder or file name that says it holds transcripts ("transcripts/", "call-transcription.txt",
+// "captions/", "voicemail-0412.txt").
+bool transcript_path(std::string_view path) {
+    return contains_ci(path, "transcri") || contains_ci(path, "caption") || contains_ci(path, "voicemail");
 }
 
 }  // namespace
@@ -149,9 +194,13 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     if (ends_with_ci(name, ".srt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::srt;
     if (ends_with_ci(name, ".vtt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::vtt;
     if (force) return TranscriptFormat::plain_text;
-    if (plain_text_name(name) && (contains_ci(path, "transcript") || has_speaker_lines(rest))) {
+    if (plain_text_name(name) && (transcript_path(path) || transcript_id_name(name) || has_speaker_lines(rest, 2)) &&
+        !project_text_file(name)) {
         return TranscriptFormat::plain_text;
     }
+    // Markdown is documentation (which may quote a line or two of a transcript) unless it reads as
+    // one: meeting notes made of speaker lines.
+    if (markdown_name(name) && has_speaker_lines(rest, 4)) return TranscriptFormat::plain_text;
     return TranscriptFormat::none;
 }
 

@@ -7,22 +7,40 @@
 namespace aaiscan {
 namespace {
 
-// "Speaker A:" / "SPEAKER 1:" / "SPEAKER_00:" at the start of `line`: the label ("A"), or "".
-std::string_view speaker_label(std::string_view line, size_t& length) {
-    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker ", "SPEAKER_"}) {
-        if (!line.starts_with(prefix)) continue;
-        size_t j = prefix.size();
-        size_t k = j;
-        while (k < line.size() && k - j < 12 && line[k] != ':' && line[k] != ' ') ++k;
-        if (k > j && k < line.size() && line[k] == ':') {
-            length = k + 1;
-            return line.substr(j, k - j);
-        }
-    }
-    return {};
+bool markdown_mark(char c) { return c == '*' || c == '_' || c == '#' || c == '>' || c == '-' || c == ' '; }
+
+// "**" / "__" (bold) at `i` of `line`: its length, else 0.
+size_t bold_mark(std::string_view line, size_t i) {
+    size_t n = 0;
+    while (i + n < line.size() && n < 2 && (line[i + n] == '*' || line[i + n] == '_')) ++n;
+    return n;
 }
 
 }  // namespace
+
+std::string_view speaker_label(std::string_view line, size_t& length) {
+    size_t lead = 0;
+    while (lead < line.size() && lead < 8 && markdown_mark(line[lead])) ++lead;
+    std::string_view rest = line.substr(lead);
+    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker ", "SPEAKER_"}) {
+        if (!rest.starts_with(prefix)) continue;
+        size_t j = prefix.size();
+        size_t k = j;
+        while (k < rest.size() && k - j < 12 && rest[k] != ':' && rest[k] != ' ' && rest[k] != '*' && rest[k] != '_') ++k;
+        if (k == j) continue;
+        size_t colon = k + bold_mark(rest, k);  // "**Speaker A**:"
+        if (rest.substr(colon).starts_with(" (")) {  // "Speaker A (00:01:02):"
+            size_t close = rest.find(')', colon);
+            if (close != std::string_view::npos && close - colon <= 16) colon = close + 1 + bold_mark(rest, close + 1);
+        }
+        if (colon >= rest.size() || rest[colon] != ':') continue;
+        size_t after = colon + 1;
+        after += bold_mark(rest, after);         // "**Speaker A:**"
+        length = lead + after;
+        return rest.substr(j, k - j);
+    }
+    return {};
+}
 
 void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
     doc.clear();

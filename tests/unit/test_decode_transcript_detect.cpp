@@ -62,3 +62,42 @@ TEST_CASE("transcript text: a named speaker prefix stays text, CRLF line ends ar
     REQUIRE(doc.segments.size() == 2);
     CHECK(doc.speaker_name(doc.segments[1]) == "2");
 }
+
+TEST_CASE("transcript detect: export names, Markdown notes and project files") {
+    const char* one_line = "Hi, this is Dana calling about my claim.";
+    // A file named after a transcript id (a UUID) is an export of `transcript.text`.
+    CHECK(detect_transcript_format(one_line, "out/5551722f-f677-48a4-9e69-1a9b4a9d2c3e.txt", false) ==
+          TranscriptFormat::plain_text);
+    CHECK(detect_transcript_format(one_line, "out/5551722f-f677-48a4-9e69-1a9b4a9d2c3.txt", false) ==
+          TranscriptFormat::none);
+    CHECK(detect_transcript_format(one_line, "calls/transcription-0412.txt", false) == TranscriptFormat::plain_text);
+    CHECK(detect_transcript_format(one_line, "captions/ep12.txt", false) == TranscriptFormat::plain_text);
+    CHECK(detect_transcript_format(one_line, "voicemail/0412.txt", false) == TranscriptFormat::plain_text);
+    // A repository named after transcription still has ordinary project files.
+    CHECK(detect_transcript_format("requests==2.31.0\n", "transcription-service/requirements.txt", false) ==
+          TranscriptFormat::none);
+    CHECK(detect_transcript_format("project(x)\n", "transcriber/CMakeLists.txt", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format("run:\n\tpython a.py\n", "transcriber/Makefile", false) == TranscriptFormat::none);
+    // Markdown made of speaker lines is a transcript; documentation quoting two lines is not.
+    std::string notes = "# Standup\n\n**Speaker A:** Morning.\n\n**Speaker B**: Hi.\n\n- Speaker A: one\n> Speaker B (00:01:02): two\n";
+    CHECK(detect_transcript_format(notes, "notes/standup.md", false) == TranscriptFormat::plain_text);
+    CHECK(detect_transcript_format("# Format\n\nSpeaker A: hi\nSpeaker B: hello\n", "README.md", false) ==
+          TranscriptFormat::none);
+}
+
+TEST_CASE("transcript text: Markdown and timed speaker labels are structure, not text") {
+    size_t length = 0;
+    CHECK(speaker_label("**Speaker A:** Morning.", length) == "A");
+    CHECK(length == std::string_view("**Speaker A:** ").size() - 1);
+    CHECK(speaker_label("- **Speaker B**: Hi.", length) == "B");
+    CHECK(length == std::string_view("- **Speaker B**:").size());
+    CHECK(speaker_label("Speaker A (00:01:02): two", length) == "A");
+    CHECK(length == std::string_view("Speaker A (00:01:02):").size());
+    CHECK(speaker_label("Speakers agreed: fine", length).empty());
+    CHECK(speaker_label("Speaker A said hello", length).empty());
+    std::string text = "**Speaker A:** My email is\n**Speaker B:** dana@example.org\n";
+    TranscriptDocument doc;
+    decode_plain_transcript(text, doc);
+    CHECK(doc.blob() == "My email is dana@example.org\n");
+    CHECK(doc.speaker_name(doc.segments[1]) == "B");
+}
