@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -47,6 +48,14 @@ std::string content_key(const Finding& f, size_t item_path_size) {
     std::string key = f.rule->id;
     key += '\0';
     key += f.path.substr(std::min(item_path_size, f.path.size()));
+    key += '\0';
+    key += f.secret;
+    return key;
+}
+
+// Identifies a finding by rule and value alone (wherever it is).
+std::string value_key(const Finding& f) {
+    std::string key = f.rule->id;
     key += '\0';
     key += f.secret;
     return key;
@@ -242,27 +251,50 @@ void drop_older_than_boundary(const HistoryWalk& walk, GitRepo& repo, const Engi
                               std::vector<Attributed>& findings) {
     GitObjectReader reader(repo);
     ItemScanner scanner(engine.matcher(), request.settings, request.limits, request.transcripts);
-    std::unordered_map<std::string, std::unordered_set<std::string>> old_keys;  // path -> keys at the boundary
     std::string bytes;
-    auto keys_for = [&](const std::string& path) -> const std::unordered_set<std::string>& {
+    // The content keys of the findings in `blob` (read as `path`) go into `keys`; with
+    // `value_only`, just rule and value.
+    auto scan_blob = [&](const GitOid& blob, const std::string& path, bool value_only,
+                         std::unordered_set<std::string>& keys) {
+        uint64_t size = 0;
+        if (reader.read_blob(blob, request.limits.max_file_size, bytes, size) != BlobStatus::ok) return;
+        ScanOutput before;
+        ItemInfo item{path, path, nullptr, false, 0};
+        scanner.scan_bytes(bytes, item, before);
+        for (const Finding& f : before.findings) keys.insert(value_only ? value_key(f) : content_key(f, path.size()));
+    };
+    struct AtBoundary {
+        bool existed = false;
+        std::unordered_set<std::string> keys;
+    };
+    std::unordered_map<std::string, AtBoundary> old_keys;  // path -> its keys at the boundary
+    auto at_boundary = [&](const std::string& path) -> const AtBoundary& {
         auto [it, fresh] = old_keys.try_emplace(path);
         if (!fresh) return it->second;
         for (const GitOid& blob : walk.boundary_blobs(path)) {
-            uint64_t size = 0;
-            if (reader.read_blob(blob, request.limits.max_file_size, bytes, size) != BlobStatus::ok) continue;
-            ScanOutput before;
-            ItemInfo item{path, path, nullptr, false, 0};
-            scanner.scan_bytes(bytes, item, before);
-            for (const Finding& f : before.findings) it->second.insert(content_key(f, path.size()));
+            it->second.existed = true;
+            scan_blob(blob, path, false, it->second.keys);
         }
         return it->second;
+    };
+    // A path that did not exist at the boundary may be a moved or copied file: its values count as
+    // old when the boundary held them anywhere (read once, only when such a finding comes up).
+    std::optional<std::unordered_set<std::string>> anywhere;
+    auto anywhere_at_boundary = [&]() -> const std::unordered_set<std::string>& {
+        if (!anywhere) {
+            anywhere.emplace();
+            for (const auto& [path, blob] : walk.all_boundary_blobs()) scan_blob(blob, path, true, *anywhere);
+        }
+        return *anywhere;
     };
     findings.erase(std::remove_if(findings.begin(), findings.end(),
                                   [&](const Attributed& a) {
                                       const Finding& f = a.finding;
                                       if (f.rule->kind != RuleKind::content) return false;  // paths: seeded by the walk
                                       const std::string& path = f.project_path;
-                                      return keys_for(path).count(content_key(f, path.size())) != 0;
+                                      const AtBoundary& old = at_boundary(path);
+                                      if (old.existed) return old.keys.count(content_key(f, path.size())) != 0;
+                                      return anywhere_at_boundary().count(value_key(f)) != 0;
                                   }),
                    findings.end());
 }

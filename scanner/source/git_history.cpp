@@ -436,6 +436,29 @@ std::vector<GitOid> HistoryWalk::boundary_blobs(const std::string& path) const {
     return out;
 }
 
+std::vector<std::pair<std::string, GitOid>> HistoryWalk::all_boundary_blobs() const {
+    struct Collect {
+        std::vector<std::pair<std::string, GitOid>> out;
+        std::unordered_set<GitOid, OidHash> seen;
+    } collect;
+    auto visit = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        auto& c = *static_cast<Collect*>(payload);
+        git_filemode_t mode = git_tree_entry_filemode(entry);
+        if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return 0;
+        GitOid oid = to_oid(*git_tree_entry_id(entry));
+        if (c.seen.insert(oid).second) c.out.emplace_back(std::string(root) + git_tree_entry_name(entry), oid);
+        return 0;
+    };
+    for (const GitOid& oid : m_impl->boundary_trees) {
+        git_oid id = to_git(oid);
+        git_tree* tree = nullptr;
+        if (git_tree_lookup(&tree, m_impl->repo, &id) != 0) continue;
+        git_tree_walk(tree, GIT_TREEWALK_PRE, visit, &collect);
+        git_tree_free(tree);
+    }
+    return std::move(collect.out);
+}
+
 GitOid HistoryWalk::commit_id(uint32_t commit) const { return m_impl->visited[commit].commit; }
 
 CommitInfo HistoryWalk::describe(uint32_t commit) const {

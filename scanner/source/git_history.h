@@ -77,6 +77,9 @@ public:
     // The blobs at `path` in the commits the walk started after (the --since boundary, known once
     // run() has returned): what a finding must be absent from to count as introduced after it.
     std::vector<GitOid> boundary_blobs(const std::string& path) const;
+    // Every regular-file blob of those commits, each once, with one path it has: where a value
+    // found at a path that is new since the boundary (a moved or copied file) may have been before.
+    std::vector<std::pair<std::string, GitOid>> all_boundary_blobs() const;
     GitOid commit_id(uint32_t commit) const;
     // Author and date of a visited commit (reads the commit again; meant for the few that carry
     // findings). Only id is filled when the commit cannot be read.

@@ -211,3 +211,28 @@ TEST_CASE("history scan: findings belong to the commit that introduced them") {
     ScanOutput out = fx.history(r.str());
     CHECK(describe(out)[1] == "app.py:2 assemblyai.api-key.assignment @" + c1.substr(0, 7) + " (suppressed)");
 }
+
+TEST_CASE("history scan --since: a key moved or copied to a new path is not new") {
+    Fixture fx;
+    TempRepo r;
+    r.write("src/settings.py", "import os\n" + k_key1);
+    std::string base = r.commit("base");
+    // Renamed and edited in the same commit (git sees a new blob at a new path), and copied.
+    REQUIRE(r.git("mv src/settings.py src/config.py") == 0);
+    r.write("src/config.py", "import os\nimport sys\n" + k_key1);
+    r.write("scripts/copy.py", k_key1);
+    r.commit("move settings");
+    r.write("src/new.py", k_key2);
+    std::string added = r.commit("a new key");
+
+    HistoryOptions since;
+    since.since = base;
+    for (unsigned threads : {1u, 2u}) {
+        fx.request.threads = threads;
+        CHECK(describe(fx.history(r.str(), since)) ==
+              std::vector<std::string>{"src/new.py:1 assemblyai.api-key.assignment @" + added.substr(0, 7)});
+    }
+    // Without --since the key is reported where it was first committed.
+    std::vector<std::string> all = describe(fx.history(r.str()));
+    CHECK(std::count(all.begin(), all.end(), "src/settings.py:2 assemblyai.api-key.assignment @" + base.substr(0, 7)) == 1);
+}
