@@ -145,6 +145,22 @@ bool plain_text_name(std::string_view name) {
     return name.find('.') == std::string_view::npos;  // no extension
 }
 
+// Source files that can open with '{' or '[' ("{-# LANGUAGE ... #-}" in Haskell, "[package]" in
+// TOML, a JS object) and name transcript fields: they are code, never an export.
+bool source_code_name(std::string_view name) {
+    size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos) return false;
+    std::string_view ext = name.substr(dot + 1);
+    for (std::string_view code : {"hs", "lhs", "js", "mjs", "cjs", "jsx", "ts", "tsx", "py", "rb", "go", "java", "kt",
+                                  "kts", "scala", "swift", "c", "h", "cc", "cpp", "hpp", "cs", "rs", "php", "ex", "exs",
+                                  "erl", "clj", "cljs", "lua", "pl", "pm", "r", "jl", "m", "sh", "bash", "zsh", "ps1",
+                                  "dart", "vue", "svelte", "html", "css", "sql", "toml", "ini", "cfg", "conf", "yaml",
+                                  "yml", "xml", "md", "rst", "nix", "tf", "hcl", "gradle", "groovy", "ml", "fs", "elm"}) {
+        if (ext.size() == code.size() && ends_with_ci(ext, code)) return true;
+    }
+    return false;
+}
+
 bool markdown_name(std::string_view name) { return ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown"); }
 
 bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -185,7 +201,8 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     std::string_view rest = body.substr(first);
     if (rest.empty()) return TranscriptFormat::none;
     std::string_view name = base_name(path);
-    if ((rest.front() == '{' || rest.front() == '[') && (force || has_transcript_key(rest) || has_text_key(rest) || has_lemur_keys(rest))) {
+    if ((rest.front() == '{' || rest.front() == '[') && !source_code_name(name) &&
+        (force || has_transcript_key(rest) || has_text_key(rest) || has_lemur_keys(rest))) {
         return TranscriptFormat::assemblyai_json;
     }
     // Anything else starting with '{' or '[' may still be a text transcript ("[00:01:02] ...").

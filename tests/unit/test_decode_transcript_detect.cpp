@@ -78,6 +78,12 @@ TEST_CASE("transcript detect: export names, Markdown notes and project files") {
           TranscriptFormat::none);
     CHECK(detect_transcript_format("project(x)\n", "transcriber/CMakeLists.txt", false) == TranscriptFormat::none);
     CHECK(detect_transcript_format("run:\n\tpython a.py\n", "transcriber/Makefile", false) == TranscriptFormat::none);
+    // Source code that opens with '{' and names transcript fields is code.
+    const char* haskell = "{-# LANGUAGE OverloadedStrings #-}\nbody = object [\"audio_url\" .= url, \"words\" .= w]\n";
+    CHECK(detect_transcript_format(haskell, "src/Transcribe.hs", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format(R"({"audio_url": "x", "words": []})", "t.ts", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format(R"({"audio_url": "x", "words": []})", "t.json", false) == TranscriptFormat::assemblyai_json);
+    CHECK(detect_transcript_format(R"({"audio_url": "x", "words": []})", "t", false) == TranscriptFormat::assemblyai_json);
     // Markdown made of speaker lines is a transcript; documentation quoting two lines is not.
     std::string notes = "# Standup\n\n**Speaker A:** Morning.\n\n**Speaker B**: Hi.\n\n- Speaker A: one\n> Speaker B (00:01:02): two\n";
     CHECK(detect_transcript_format(notes, "notes/standup.md", false) == TranscriptFormat::plain_text);
