@@ -45,6 +45,24 @@ bool names_other_service(std::string_view header) {
     return false;
 }
 
+// The comment lines a file opens with ("## Datadog Agent config", "// Mixpanel settings"): a
+// file about another service, when they name one and not AssemblyAI.
+bool file_comment_names_other_service(std::string_view text) {
+    size_t at = 0;
+    for (int lines = 0; lines < 5 && at < text.size(); ++lines) {
+        size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = trim(text.substr(at, end - at));
+        at = end + 1;
+        if (line.empty()) continue;
+        if (!line.starts_with("#") && !line.starts_with("//") && !line.starts_with("--") && !line.starts_with(";")) break;
+        std::string lower = to_lower_ascii(line);
+        if (names_assemblyai(lower)) return false;
+        if (names_other_service(lower)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool validate_not_other_service_section(std::string_view, const ValidationContext& context) {
@@ -66,7 +84,7 @@ bool validate_not_other_service_section(std::string_view, const ValidationContex
         if (begin == std::string_view::npos) break;
         end = begin;
     }
-    return true;
+    return !file_comment_names_other_service(text);
 }
 
 }  // namespace aaiscan

@@ -11,8 +11,10 @@ namespace aaiscan {
 
 // The nearest section header above the match (`"AzureSpeech": {`, `azure:`, `[mixpanel]`,
 // `deepgram {`), looking back at most 40 lines: false when it names a service other than
-// AssemblyAI whose keys can be 32 hex characters; true when it names AssemblyAI or when no header
-// above names a service. Lines that are not headers (imports, assignments, comments) never count.
+// AssemblyAI whose keys can be 32 hex characters; true when it names AssemblyAI. With no header
+// naming a service, false when the comment lines the file opens with ("## Datadog Agent config")
+// name another service and not AssemblyAI, else true. Other lines (imports, assignments,
+// comments further down) never count.
 bool validate_not_other_service_section(std::string_view secret, const ValidationContext& context);
 
 }  // namespace aaiscan

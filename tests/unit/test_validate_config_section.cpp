@@ -36,3 +36,12 @@ TEST_CASE("config section: AssemblyAI's section, or no named section, keeps the 
     CHECK(accepted("import assemblyai as aai\nimport sentry_sdk\n\napi_key = \"c0fca6f8b51c3df6d77eb93afb9cfe7a\"\n"));
     CHECK(accepted("api_key = \"c0fca6f8b51c3df6d77eb93afb9cfe7a\""));
 }
+
+TEST_CASE("config section: a file that opens by naming another service owns a top-level key") {
+    CHECK_FALSE(accepted("## Datadog Agent config for transcribe hosts\napi_key: c0fca6f8b51c3df6d77eb93afb9cfe7a\n"
+                         "tags:\n  - provider:assemblyai\n"));
+    CHECK_FALSE(accepted("// Mixpanel analytics\nconst token = 'c0fca6f8b51c3df6d77eb93afb9cfe7a';\n"));
+    // A header comment naming AssemblyAI too, or comments further down, do not count.
+    CHECK(accepted("# Datadog and AssemblyAI settings\napi_key: c0fca6f8b51c3df6d77eb93afb9cfe7a\n"));
+    CHECK(accepted("import os\n# datadog is configured elsewhere\napi_key = 'c0fca6f8b51c3df6d77eb93afb9cfe7a'\n"));
+}
