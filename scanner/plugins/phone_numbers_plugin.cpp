@@ -26,7 +26,9 @@ const PhoneNumberUtil& phone_util() {
 }  // namespace
 
 // The verdict on `number` ("+4420..." or national digits) in `region` (ISO 3166 code):
-// -1 does not parse, 0 not a possible number, 1 possible but not assigned, 2 valid.
+// -1 does not parse, 0 not a possible number, 1 possible but not assigned, 2 valid, 3 valid but a
+// business service number (toll-free, premium rate, shared cost, a company's universal access
+// number), not a person's.
 extern "C" __attribute__((visibility("default"))) int aaiscan_phone_classify(const char* number, size_t number_size,
                                                                              const char* region, size_t region_size) {
     try {
@@ -36,7 +38,17 @@ extern "C" __attribute__((visibility("default"))) int aaiscan_phone_classify(con
             PhoneNumberUtil::NO_PARSING_ERROR) {
             return -1;
         }
-        if (util.IsValidNumber(parsed)) return 2;
+        if (util.IsValidNumber(parsed)) {
+            switch (util.GetNumberType(parsed)) {
+                case PhoneNumberUtil::TOLL_FREE:
+                case PhoneNumberUtil::PREMIUM_RATE:
+                case PhoneNumberUtil::SHARED_COST:
+                case PhoneNumberUtil::UAN:
+                    return 3;
+                default:
+                    return 2;
+            }
+        }
         return util.IsPossibleNumber(parsed) ? 1 : 0;
     } catch (...) {
         return -1;  // no exception crosses the C boundary

@@ -93,6 +93,7 @@ PhoneVerdict classify_phone_number(std::string_view number, std::string_view reg
     const PhoneLibrary& lib = library();
     if (lib.classify == nullptr) return PhoneVerdict::unparsable;
     switch (lib.classify(number.data(), number.size(), region.data(), region.size())) {
+        case 3: return PhoneVerdict::service;
         case 2: return PhoneVerdict::valid;
         case 1: return PhoneVerdict::possible;
         case 0: return PhoneVerdict::impossible;

@@ -6,7 +6,9 @@
 
 namespace aaiscan {
 
-enum class PhoneVerdict { unparsable, impossible, possible, valid };
+// `service`: valid, but a business line (toll-free, premium rate, shared cost, a company's
+// universal access number such as the Dutch 088), not a person's number.
+enum class PhoneVerdict { unparsable, impossible, possible, valid, service };
 
 // libphonenumber's verdict on `number` ("+..." or national digits) in `region` ("US", "GB").
 // Loads the module on the first call (thread-safe). When it cannot be loaded, prints one warning

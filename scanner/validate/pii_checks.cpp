@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "util/strings.h"
+#include "validate/pii_national_ids.h"
 
 namespace aaiscan {
 namespace {
@@ -139,13 +140,28 @@ bool has_reference_cue_before(const ValidationContext& context, std::string_view
         }
         --i;
     }
-    static constexpr std::array<std::string_view, 15> k_skip = {
-        "is", "was", "are", "number", "no", "num", "#", "id", "code", "the", "a", "it's", "its", "be", "reads"};
-    static constexpr std::array<std::string_view, 8> k_owners = {"my", "your", "his", "her", "our", "their", "me", "him"};
-    static constexpr std::array<std::string_view, 30> k_cues = {
+    // Also the Spanish, German, French, Portuguese, Italian and Dutch words around a number
+    // ("el numero de pedido es", "die Bestellnummer lautet", "le numero de dossier est"); words are
+    // ASCII letters, so an accented "numero" reads as "mero".
+    static constexpr std::array<std::string_view, 36> k_skip = {
+        "is", "was", "are", "number", "no", "num", "#", "id", "code", "the", "a", "it's", "its", "be", "reads",
+        "es", "de", "del", "el", "la", "mero", "numero", "ist", "lautet", "der", "die", "das", "nummer", "est", "le",
+        "du", "do", "da", "di", "il", "van"};
+    static constexpr std::array<std::string_view, 22> k_owners = {
+        "my", "your", "his", "her", "our", "their", "me", "him", "mi", "su", "mein", "meine", "ihre", "mon", "ma",
+        "votre", "meu", "minha", "seu", "sua", "mio", "mijn"};
+    static constexpr std::array<std::string_view, 59> k_cues = {
         "order", "invoice", "tracking", "ticket", "case", "confirmation", "reference", "ref", "receipt",
         "transaction", "serial", "model", "version", "part", "sku", "item", "flight", "room", "zip", "postal",
-        "claim", "booking", "reservation", "shipment", "package", "batch", "lot", "po", "quote", "build"};
+        "claim", "booking", "reservation", "shipment", "package", "batch", "lot", "po", "quote", "build",
+        // es / pt / it
+        "pedido", "factura", "fatura", "referencia", "expediente", "vuelo", "voo", "volo", "reserva", "encomenda",
+        "protocolo", "ordine", "fattura", "pratica", "prenotazione",
+        // de / nl (compound words)
+        "bestellnummer", "rechnungsnummer", "auftragsnummer", "buchungsnummer", "vorgangsnummer", "aktenzeichen",
+        "flugnummer", "bestelnummer", "factuurnummer", "dossiernummer", "ordernummer",
+        // fr
+        "commande", "facture", "dossier"};
     for (const std::string& w : words) {
         if (std::find(k_skip.begin(), k_skip.end(), w) != k_skip.end()) continue;
         if (std::find(k_owners.begin(), k_owners.end(), w) != k_owners.end()) return false;
@@ -172,6 +188,17 @@ const std::vector<ValidatorEntry>& pii_validators() {
         {"license_plate", &validate_license_plate},
         {"phone", &validate_phone},
         {"phone_national", &validate_phone_national},
+        {"phone_cued", &validate_phone_cued},
+        {"national_id", &validate_national_id},
+        {"es_dni", &validate_es_dni},
+        {"it_codice_fiscale", &validate_it_codice_fiscale},
+        {"br_cpf", &validate_br_cpf},
+        {"fr_nir", &validate_fr_nir},
+        {"de_tax_id", &validate_de_tax_id},
+        {"de_pension_number", &validate_de_pension_number},
+        {"nl_bsn", &validate_nl_bsn},
+        {"pt_nif", &validate_pt_nif},
+        {"uk_nino", &validate_uk_nino},
         {"email", &validate_email},
         {"ipv4", &validate_ipv4},
         {"ipv6", &validate_ipv6},

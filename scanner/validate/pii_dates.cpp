@@ -12,16 +12,38 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Month names in the languages AssemblyAI transcribes most (English, Spanish, German, French,
+// Portuguese, Italian, Dutch), lower case; accented letters are UTF-8 bytes ("märz", "août").
 int month_of(std::string_view word) {
     static constexpr std::array<std::string_view, 12> k_months = {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december"};
+    struct Named {
+        std::string_view name;
+        int month;
+    };
+    static constexpr std::array<Named, 57> k_other = {{
+        {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6}, {"julio", 7},
+        {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12},
+        {"januar", 1}, {"j\xc3\xa4nner", 1}, {"februar", 2}, {"m\xc3\xa4rz", 3}, {"mai", 5}, {"juni", 6},
+        {"juli", 7}, {"oktober", 10}, {"dezember", 12},
+        {"janvier", 1}, {"f\xc3\xa9vrier", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6}, {"juillet", 7},
+        {"ao\xc3\xbbt", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"d\xc3\xa9" "cembre", 12},
+        {"janeiro", 1}, {"fevereiro", 2}, {"mar\xc3\xa7o", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+        {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+        {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6}, {"luglio", 7},
+        {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+        {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    }};
     if (!word.empty() && word.back() == '.') word.remove_suffix(1);
     if (word.size() < 3) return 0;
     for (size_t i = 0; i < k_months.size(); ++i) {
         if (word == k_months[i]) return static_cast<int>(i) + 1;
         // Abbreviations: "jan", "feb", "sept".
         if (word.size() <= 4 && k_months[i].substr(0, word.size()) == word) return static_cast<int>(i) + 1;
+    }
+    for (const Named& m : k_other) {
+        if (word == m.name) return m.month;
     }
     return 0;
 }
@@ -139,7 +161,11 @@ bool parse_calendar_date(std::string_view text, CalendarDate& date, bool two_num
     int month = 0, day = 0, year = 0;
     for (size_t t = 0; t < tokens.size(); ++t) {
         std::string_view tok = tokens[t];
-        if (tok == "the" || tok == "of" || tok == "on" || tok == "in") continue;
+        // Fillers: "the 3rd of May", "12 de mayo de 1987" (es, pt), "il 15 marzo" (it), "le 11 mai".
+        if (tok == "the" || tok == "of" || tok == "on" || tok == "in" || tok == "de" || tok == "del" || tok == "di" ||
+            tok == "il" || tok == "le" || tok == "el" || tok == "am" || tok == "op") {
+            continue;
+        }
         if (int m = month_of(tok)) {
             if (month) return false;
             month = m;
@@ -170,7 +196,9 @@ bool parse_calendar_date(std::string_view text, CalendarDate& date, bool two_num
         while (n < tok.size() && is_digit(tok[n]) && n < 4) value = value * 10 + (tok[n++] - '0');
         if (n == 0) return false;
         std::string_view suffix = tok.substr(n);
-        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+        // "3rd"; "3." (German), "1er" (French), "1o" with a masculine ordinal sign (Spanish, Portuguese).
+        if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th" || suffix == "." || suffix == "er" ||
+            suffix == "\xc2\xba" || suffix == ".\xc2\xba") {
             if (day || n > 2) return false;
             day = value;
         } else if (!suffix.empty()) {

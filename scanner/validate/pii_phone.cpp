@@ -1,5 +1,6 @@
 // Phone numbers validated with libphonenumber in the configured default region (see pii_checks.h).
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 
 #include "validate/phone_library.h"
@@ -24,8 +25,35 @@ bool nanp_grouped(std::string_view s) {
     return shape == "3|3|4" || shape == "1|3|3|4";
 }
 
+// Words that announce a phone number, in English, Spanish, German, French, Portuguese, Italian and
+// Dutch (lower case; accented letters as UTF-8).
 bool phone_cue_before(const ValidationContext& context) {
-    return any_cue_before(context, 60, {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line", "dial", "contact"});
+    return any_cue_before(context, 60, {"phone", "number", "call", "reach", "cell", "mobile", "text me", "fax", "line",
+                                        "dial", "contact",
+                                        // es / pt / it: telefono, telefone, movil, celular, numero...
+                                        "tel\xc3\xa9" "fono", "telefon", "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel",
+                                        "cellulare", "n\xc3\xbamero", "numero", "llamar", "ligar", "chiamar", "whatsapp", "fijo", "fixo",
+                                        "fisso", "contacto", "contato", "contatto",
+                                        // de / nl: Telefonnummer, Handy, Mobilnummer, Rufnummer, erreichbar, mobiel
+                                        "handy", "mobil", "rufnummer", "nummer", "erreichbar", "anrufen", "bellen", "festnetz",
+                                        "vaste", "kontakt",
+                                        // fr: telephone, portable, joindre
+                                        "t\xc3\xa9l\xc3\xa9phone", "portable", "joindre", "num\xc3\xa9ro", "fixe"});
+}
+
+// Whether `digits` is a person's number in one of `regions`, tried in order (libphonenumber is the
+// costly part of a scan that meets many numbers, so the first region that recognises the number
+// decides): valid there (or, with `possible_enough`, of a possible length), and not a business
+// service line (toll-free, premium rate, a company's access number).
+bool personal_number_in(std::string_view digits, std::initializer_list<std::string_view> regions, bool possible_enough) {
+    bool possible = false;
+    for (std::string_view region : regions) {
+        PhoneVerdict verdict = classify_phone_number(digits, region);
+        if (verdict == PhoneVerdict::service) return false;
+        if (verdict == PhoneVerdict::valid) return true;
+        possible = possible || verdict == PhoneVerdict::possible;
+    }
+    return possible_enough && possible;
 }
 
 }  // namespace
@@ -41,7 +69,7 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     std::string input = plus ? "+" + digits : digits;
     std::string_view region = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
     PhoneVerdict verdict = classify_phone_number(input, region);
-    if (verdict == PhoneVerdict::unparsable) return false;
+    if (verdict == PhoneVerdict::unparsable || verdict == PhoneVerdict::service) return false;
     // A bare run of digits ("5053313562") is as often an id or a hash as a phone number.
     bool bare = !spoken && !plus && std::all_of(secret.begin(), secret.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (verdict == PhoneVerdict::valid) return bare || (spoken && digits.size() < 10) ? phone_cue_before(context) : true;
@@ -61,13 +89,21 @@ bool validate_phone_national(std::string_view secret, const ValidationContext& c
     // Germany, France, South Africa, India): the number must be possible in the configured region
     // or in one of those.
     std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
-    for (std::string_view region : {configured, std::string_view("GB"), std::string_view("IE"), std::string_view("AU"),
-                                    std::string_view("NZ"), std::string_view("DE"), std::string_view("FR"),
-                                    std::string_view("ZA"), std::string_view("IN")}) {
-        PhoneVerdict verdict = classify_phone_number(digits, region);
-        if (verdict == PhoneVerdict::valid || verdict == PhoneVerdict::possible) return true;
-    }
-    return false;
+    return personal_number_in(digits, {configured, "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "BE", "AT", "CH", "IT", "ZA", "IN"},
+                              true);
+}
+
+bool validate_phone_cued(std::string_view secret, const ValidationContext& context) {
+    std::string digits;
+    if (!extract_digits(secret, digits) || digits.size() < 8 || digits.size() > 12) return false;
+    if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
+    if (has_reference_cue_before(context, secret) || !phone_cue_before(context)) return false;
+    // Numbers without a trunk prefix (Spain, Portugal, Italy, Brazil, Mexico...): a number that is
+    // valid (an assigned range, not merely the right length) in the configured region or one of
+    // those countries.
+    std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
+    return personal_number_in(digits, {configured, "ES", "PT", "IT", "BR", "MX", "AR", "CO", "CL", "PE", "NL", "DE", "FR", "GB"},
+                              false);
 }
 
 }  // namespace aaiscan

@@ -63,3 +63,25 @@ TEST_CASE("pii dates: dates of birth need a day; expiries a month and year witho
     CHECK_FALSE(validate_card_expiry("13/27", none()));
     CHECK_FALSE(validate_card_expiry("March 3rd, 2027", none()));
 }
+
+TEST_CASE("pii dates: Spanish, German, French, Portuguese, Italian and Dutch forms") {
+    CalendarDate d = parsed("12 de mayo de 1987");
+    CHECK((d.year == 1987 && d.month == 5 && d.day == 12));
+    d = parsed("3. September 1979");
+    CHECK((d.year == 1979 && d.month == 9 && d.day == 3));
+    d = parsed("23. M\xc3\xa4rz 1991");
+    CHECK((d.year == 1991 && d.month == 3 && d.day == 23));
+    d = parsed("1er ao\xc3\xbbt 2015");
+    CHECK((d.year == 2015 && d.month == 8 && d.day == 1));
+    d = parsed("30 de outubro de 1990");
+    CHECK((d.year == 1990 && d.month == 10 && d.day == 30));
+    d = parsed("15 marzo 1982");
+    CHECK((d.year == 1982 && d.month == 3 && d.day == 15));
+    d = parsed("14 februari 1986");
+    CHECK((d.year == 1986 && d.month == 2 && d.day == 14));
+    CalendarDate bad;
+    CHECK_FALSE(parse_calendar_date("31 de febrero de 1987", bad, false));
+    CHECK_FALSE(parse_calendar_date("12 de mayonesa de 1987", bad, false));
+    CHECK(validate_birth_date("4 juillet 2015", none()));
+    CHECK_FALSE(validate_birth_date("4 juillet 1815", none()));
+}

@@ -17,6 +17,20 @@ bool phone_in(std::string_view text, std::string_view value, std::string_view re
     return validate_phone(text.substr(at, value.size()), context);
 }
 
+bool cued_in(std::string_view text, std::string_view value, std::string_view region = "US") {
+    size_t at = text.find(value);
+    REQUIRE(at != std::string_view::npos);
+    ValidationContext context{text, at, at + value.size(), region};
+    return validate_phone_cued(text.substr(at, value.size()), context);
+}
+
+bool national_in(std::string_view text, std::string_view value, std::string_view region = "US") {
+    size_t at = text.find(value);
+    REQUIRE(at != std::string_view::npos);
+    ValidationContext context{text, at, at + value.size(), region};
+    return validate_phone_national(text.substr(at, value.size()), context);
+}
+
 }  // namespace
 
 TEST_CASE("pii phone: valid numbers in the default region") {
@@ -62,4 +76,22 @@ TEST_CASE("phone library: the libphonenumber module loads and classifies") {
     CHECK(classify_phone_number("+1123", "US") == PhoneVerdict::impossible);
     CHECK(classify_phone_number("not a number", "US") == PhoneVerdict::unparsable);
     CHECK(classify_phone_number("02079460958", "GB") == PhoneVerdict::valid);
+}
+
+TEST_CASE("pii phone: numbers of countries without a trunk prefix need a cue in their language") {
+    CHECK(cued_in("Mi m\xc3\xb3vil es el 655 218 743.", "655 218 743"));
+    CHECK(cued_in("O meu telem\xc3\xb3vel \xc3\xa9 912 847 305.", "912 847 305"));
+    CHECK(cued_in("Meu celular \xc3\xa9 (21) 99847-3016.", "(21) 99847-3016"));
+    CHECK(cued_in("Il mio numero di telefono \xc3\xa8 06 4829 1735.", "06 4829 1735"));
+    CHECK_FALSE(cued_in("Son 655 218 743 euros en total.", "655 218 743"));           // no phone cue
+    CHECK_FALSE(cued_in("El n\xc3\xbamero de pedido es 655 218 743.", "655 218 743"));  // an order number
+    CHECK_FALSE(cued_in("Mi m\xc3\xb3vil es el 111 111 111.", "111 111 111"));
+}
+
+TEST_CASE("pii phone: business service lines are not a person's number") {
+    // Toll-free and premium-rate numbers: a company's line, whatever the cue says.
+    CHECK_FALSE(national_in("Unsere Hotline erreichen Sie unter 0800 4422 100.", "0800 4422 100"));
+    CHECK_FALSE(phone_in("call our toll-free line at 1-800-555-0199", "1-800-555-0199"));
+    CHECK(national_in("Ihre Handynummer ist 0160 93817245.", "0160 93817245"));
+    CHECK(national_in("my mobile is 07700 900461", "07700 900461"));
 }
