@@ -10,25 +10,20 @@ using namespace aaiscan;
 
 namespace {
 
+// `validator` on `value` where it stands in `text`, with `region` as the configured default.
+bool check_in(ValidatorFn validator, std::string_view text, std::string_view value, std::string_view region) {
+    size_t at = text.find(value);
+    REQUIRE(at != std::string_view::npos);
+    ValidationContext context{text, at, at + value.size(), region};
+    return validator(text.substr(at, value.size()), context);
+}
+
 bool phone_in(std::string_view text, std::string_view value, std::string_view region = "US") {
-    size_t at = text.find(value);
-    REQUIRE(at != std::string_view::npos);
-    ValidationContext context{text, at, at + value.size(), region};
-    return validate_phone(text.substr(at, value.size()), context);
+    return check_in(&validate_phone, text, value, region);
 }
-
-bool cued_in(std::string_view text, std::string_view value, std::string_view region = "US") {
-    size_t at = text.find(value);
-    REQUIRE(at != std::string_view::npos);
-    ValidationContext context{text, at, at + value.size(), region};
-    return validate_phone_cued(text.substr(at, value.size()), context);
-}
-
-bool national_in(std::string_view text, std::string_view value, std::string_view region = "US") {
-    size_t at = text.find(value);
-    REQUIRE(at != std::string_view::npos);
-    ValidationContext context{text, at, at + value.size(), region};
-    return validate_phone_national(text.substr(at, value.size()), context);
+bool cued_in(std::string_view text, std::string_view value) { return check_in(&validate_phone_cued, text, value, "US"); }
+bool national_in(std::string_view text, std::string_view value) {
+    return check_in(&validate_phone_national, text, value, "US");
 }
 
 }  // namespace
