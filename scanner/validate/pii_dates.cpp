@@ -69,6 +69,70 @@ int ordinal_word(std::string_view w) {
     return 0;
 }
 
+// 1..19 for "one".."nineteen", 0 otherwise.
+int small_number_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 19> k_words = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+    for (size_t i = 0; i < k_words.size(); ++i) {
+        if (w == k_words[i]) return static_cast<int>(i) + 1;
+    }
+    return 0;
+}
+
+// 20..90 for "twenty".."ninety", 0 otherwise.
+int tens_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 8> k_words = {"twenty", "thirty", "forty", "fifty",
+                                                                "sixty", "seventy", "eighty", "ninety"};
+    for (size_t i = 0; i < k_words.size(); ++i) {
+        if (w == k_words[i]) return static_cast<int>(i) * 10 + 20;
+    }
+    return 0;
+}
+
+// 1..99 said as words: "seven", "seventeen", "seventy", "seventy-nine"; 0 otherwise.
+int two_digit_word(std::string_view w) {
+    if (int v = small_number_word(w)) return v;
+    size_t dash = w.find('-');
+    if (dash == std::string_view::npos) return tens_word(w);
+    int tens = tens_word(w.substr(0, dash));
+    int unit = small_number_word(w.substr(dash + 1));
+    return tens && unit >= 1 && unit <= 9 ? tens + unit : 0;
+}
+
+// A year said as words from tokens[t]: "nineteen seventy-nine", "nineteen seventy nine",
+// "nineteen oh four", "twenty twelve", "two thousand and four". Sets `used` to the tokens taken.
+int spoken_year(const std::vector<std::string>& tokens, size_t t, size_t& used) {
+    auto at = [&](size_t i) -> std::string_view { return i < tokens.size() ? std::string_view(tokens[i]) : ""; };
+    std::string_view first = at(t);
+    if (first == "two" && at(t + 1) == "thousand") {
+        size_t i = t + 2;
+        if (at(i) == "and") ++i;
+        int rest = two_digit_word(at(i));
+        used = rest && rest <= 30 ? i + 1 - t : 2;
+        return 2000 + (rest <= 30 ? rest : 0);
+    }
+    int century = first == "nineteen" ? 1900 : first == "twenty" ? 2000 : 0;
+    if (!century) return 0;
+    if (at(t + 1) == "oh") {
+        int unit = small_number_word(at(t + 2));
+        if (unit < 1 || unit > 9) return 0;
+        used = 3;
+        return century + unit;
+    }
+    int rest = two_digit_word(at(t + 1));
+    if (rest < 10) return 0;
+    used = 2;
+    if (rest % 10 == 0 && rest >= 20) {  // "seventy nine" as two words
+        int unit = small_number_word(at(t + 2));
+        if (unit >= 1 && unit <= 9) {
+            rest += unit;
+            used = 3;
+        }
+    }
+    return century + rest;
+}
+
 int days_in_month(int month, int year) {
     static constexpr std::array<int, 12> k_days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month == 2 && year != 0) {
@@ -190,6 +254,13 @@ bool parse_calendar_date(std::string_view text, CalendarDate& date, bool two_num
                 ++t;
                 continue;
             }
+        }
+        size_t used = 0;
+        if (int spoken = spoken_year(tokens, t, used)) {
+            if (year) return false;
+            year = spoken;
+            t += used - 1;
+            continue;
         }
         size_t n = 0;
         int value = 0;

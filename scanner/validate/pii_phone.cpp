@@ -1,6 +1,7 @@
 // Phone numbers validated with libphonenumber in the configured default region (see pii_checks.h).
 #include <algorithm>
-#include <initializer_list>
+#include <array>
+#include <span>
 #include <string>
 
 #include "validate/phone_library.h"
@@ -41,11 +42,15 @@ bool phone_cue_before(const ValidationContext& context) {
                                         "t\xc3\xa9l\xc3\xa9phone", "portable", "joindre", "num\xc3\xa9ro", "fixe"});
 }
 
+// Countries whose national numbers start with a trunk '0'.
+constexpr std::array<std::string_view, 13> k_trunk_zero_regions = {"GB", "IE", "AU", "NZ", "DE", "FR", "NL",
+                                                                    "BE", "AT", "CH", "IT", "ZA", "IN"};
+
 // Whether `digits` is a person's number in one of `regions`, tried in order (libphonenumber is the
 // costly part of a scan that meets many numbers, so the first region that recognises the number
 // decides): valid there (or, with `possible_enough`, of a possible length), and not a business
 // service line (toll-free, premium rate, a company's access number).
-bool personal_number_in(std::string_view digits, std::initializer_list<std::string_view> regions, bool possible_enough) {
+bool personal_number_in(std::string_view digits, std::span<const std::string_view> regions, bool possible_enough) {
     bool possible = false;
     for (std::string_view region : regions) {
         PhoneVerdict verdict = classify_phone_number(digits, region);
@@ -69,7 +74,13 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     std::string input = plus ? "+" + digits : digits;
     std::string_view region = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
     PhoneVerdict verdict = classify_phone_number(input, region);
-    if (verdict == PhoneVerdict::unparsable || verdict == PhoneVerdict::service) return false;
+    if (verdict == PhoneVerdict::service) return false;
+    // A trunk '0' the configured region does not take ("oh seven seven oh oh, nine double oh..."
+    // from a caller in the UK): a national number of the countries that dial one, after a cue.
+    if (!plus && digits[0] == '0' && verdict != PhoneVerdict::valid && digits.size() >= 9 && digits.size() <= 12) {
+        return phone_cue_before(context) && personal_number_in(digits, k_trunk_zero_regions, true);
+    }
+    if (verdict == PhoneVerdict::unparsable) return false;
     // A bare run of digits ("5053313562") is as often an id or a hash as a phone number.
     bool bare = !spoken && !plus && std::all_of(secret.begin(), secret.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (verdict == PhoneVerdict::valid) return bare || (spoken && digits.size() < 10) ? phone_cue_before(context) : true;
@@ -89,8 +100,8 @@ bool validate_phone_national(std::string_view secret, const ValidationContext& c
     // Germany, France, South Africa, India): the number must be possible in the configured region
     // or in one of those.
     std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
-    return personal_number_in(digits, {configured, "GB", "IE", "AU", "NZ", "DE", "FR", "NL", "BE", "AT", "CH", "IT", "ZA", "IN"},
-                              true);
+    return personal_number_in(digits, std::array{configured}, false) ||
+           personal_number_in(digits, k_trunk_zero_regions, true);
 }
 
 bool validate_phone_cued(std::string_view secret, const ValidationContext& context) {
@@ -102,8 +113,9 @@ bool validate_phone_cued(std::string_view secret, const ValidationContext& conte
     // valid (an assigned range, not merely the right length) in the configured region or one of
     // those countries.
     std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
-    return personal_number_in(digits, {configured, "ES", "PT", "IT", "BR", "MX", "AR", "CO", "CL", "PE", "NL", "DE", "FR", "GB"},
-                              false);
+    const std::array<std::string_view, 14> regions = {configured, "ES", "PT", "IT", "BR", "MX", "AR",
+                                                      "CO",       "CL", "PE", "NL", "DE", "FR", "GB"};
+    return personal_number_in(digits, regions, false);
 }
 
 }  // namespace aaiscan

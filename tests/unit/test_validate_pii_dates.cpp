@@ -85,3 +85,21 @@ TEST_CASE("pii dates: Spanish, German, French, Portuguese, Italian and Dutch for
     CHECK(validate_birth_date("4 juillet 2015", none()));
     CHECK_FALSE(validate_birth_date("4 juillet 1815", none()));
 }
+
+TEST_CASE("pii dates: days and years said as words") {
+    CalendarDate d = parsed("the twenty-second of July, nineteen seventy-nine");
+    CHECK((d.year == 1979 && d.month == 7 && d.day == 22));
+    d = parsed("The second of November, 1979");
+    CHECK((d.year == 1979 && d.month == 11 && d.day == 2));
+    d = parsed("March the fourth, two thousand and four");
+    CHECK((d.year == 2004 && d.month == 3 && d.day == 4));
+    d = parsed("June 5th, nineteen oh four");
+    CHECK((d.year == 1904 && d.month == 6 && d.day == 5));
+    d = parsed("May 1st, twenty twelve");
+    CHECK((d.year == 2012 && d.month == 5 && d.day == 1));
+    d = parsed("the first of May, nineteen seventy nine");
+    CHECK(d.year == 1979);
+    CalendarDate bad;
+    CHECK_FALSE(parse_calendar_date("the second of November, nineteen", bad, false));
+    CHECK_FALSE(parse_calendar_date("February the thirtieth, nineteen eighty", bad, false));
+}

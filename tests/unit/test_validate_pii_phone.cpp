@@ -90,3 +90,10 @@ TEST_CASE("pii phone: business service lines are not a person's number") {
     CHECK(national_in("Ihre Handynummer ist 0160 93817245.", "0160 93817245"));
     CHECK(national_in("my mobile is 07700 900461", "07700 900461"));
 }
+
+TEST_CASE("pii phone: a national number with a trunk 0, said as words, in a US-configured scan") {
+    CHECK(phone_in("my mobile's oh seven seven oh oh, nine double oh, double four two",
+                   "oh seven seven oh oh, nine double oh, double four two"));
+    CHECK_FALSE(phone_in("the batch was oh seven seven oh oh, nine double oh, double four two",
+                         "oh seven seven oh oh, nine double oh, double four two"));  // no phone cue
+}
