@@ -68,16 +68,22 @@ void scan_document(TranscriptDocument& doc, ScanContext& c) {
     ++c.out.stats.blobs_scanned;
 }
 
+// The input's bytes (from `accept_begin` on) with the rules of the path's own scope, when that is
+// not the transcript scope: a text transcript (or a file taken for one) still gets the secret
+// rules a .txt or .md gets.
+void scan_with_own_scope(ScanContext& c, size_t accept_begin) {
+    Scope own = classify_path(scope_path(c.item));
+    if (own == Scope::transcript) return;
+    LineSourceMap own_map(c.input);
+    c.scanner.scan(c.input, own, own_map, c.origin, c.out.findings, accept_begin);
+}
+
 // Plain-text scan of `text` (or of its bytes from `accept_begin` on) with the transcript rules,
 // and with the rules of the path's own scope when that is another scope.
 void scan_as_plain_text(ScanContext& c, size_t accept_begin) {
     LineSourceMap map(c.input);
     c.scanner.scan(c.input, Scope::transcript, map, c.origin, c.out.findings, accept_begin);
-    Scope own = classify_path(scope_path(c.item));
-    if (own != Scope::transcript) {
-        LineSourceMap own_map(c.input);
-        c.scanner.scan(c.input, own, own_map, c.origin, c.out.findings, accept_begin);
-    }
+    scan_with_own_scope(c, accept_begin);
 }
 
 // Positions of a slice of the input, through the file's shared position index.
@@ -179,6 +185,7 @@ bool scan_transcript_export(std::string_view text, const ItemInfo& item, const T
         case TranscriptFormat::plain_text:
             decode_plain_transcript(text, doc);
             scan_document(doc, c);
+            scan_with_own_scope(c, 0);
             return true;
         case TranscriptFormat::none:
             break;

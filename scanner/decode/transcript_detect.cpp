@@ -178,10 +178,25 @@ bool transcript_id_name(std::string_view name) {
     return true;
 }
 
-// A folder or file name that says it holds transcripts ("transcripts/", "call-transcription.txt",
-// "captions/", "voicemail-0412.txt").
+// A folder or file name that says it holds transcripts: a path component that starts with
+// "transcript" ("transcripts/", "transcription-0412.txt", "Transcript - Call 12.txt"), "caption",
+// "subtitle" or "voicemail". Not "transcribe-worker/" or "transcriber/": those hold code.
 bool transcript_path(std::string_view path) {
-    return contains_ci(path, "transcri") || contains_ci(path, "caption") || contains_ci(path, "voicemail");
+    size_t start = 0;
+    while (start < path.size()) {
+        size_t end = path.find_first_of("/!\\", start);
+        if (end == std::string_view::npos) end = path.size();
+        std::string_view part = path.substr(start, end - start);
+        for (std::string_view word : {"transcript", "caption", "subtitle", "voicemail"}) {
+            if (part.size() >= word.size() && contains_ci(part.substr(0, word.size()), word)) return true;
+        }
+        // "call_transcript.txt", "2024-05-01-transcription.txt": the word after a separator.
+        for (std::string_view word : {"_transcript", "-transcript", " transcript", ".transcript"}) {
+            if (contains_ci(part, word)) return true;
+        }
+        start = end + 1;
+    }
+    return false;
 }
 
 }  // namespace
@@ -211,10 +226,12 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     if (ends_with_ci(name, ".srt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::srt;
     if (ends_with_ci(name, ".vtt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::vtt;
     if (force) return TranscriptFormat::plain_text;
-    if (plain_text_name(name) && (transcript_path(path) || transcript_id_name(name) || has_speaker_lines(rest, 2)) &&
-        !project_text_file(name)) {
+    // By name: .txt files only (an extensionless file in a transcripts folder may be anything).
+    bool text_name = ends_with_ci(name, ".txt") || ends_with_ci(name, ".text");
+    if (text_name && (transcript_path(path) || transcript_id_name(name)) && !project_text_file(name)) {
         return TranscriptFormat::plain_text;
     }
+    if (plain_text_name(name) && has_speaker_lines(rest, 2) && !project_text_file(name)) return TranscriptFormat::plain_text;
     // Markdown is documentation (which may quote a line or two of a transcript) unless it reads as
     // one: meeting notes made of speaker lines.
     if (markdown_name(name) && has_speaker_lines(rest, 4)) return TranscriptFormat::plain_text;

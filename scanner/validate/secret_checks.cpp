@@ -81,6 +81,30 @@ bool is_encoded_placeholder(std::string_view s) {
            lower.find("this is a") != std::string::npos;
 }
 
+// A value spelled out of words and a short number, one of them saying it is not a production
+// value: "test_key_123", "mock-api-token", "local_dev_secret", "demo-key-1". Real credentials are
+// random; these are the strings people type into tests and CI defaults.
+bool is_test_value(std::string_view lower) {
+    static constexpr std::array<std::string_view, 7> k_markers = {"test", "testing", "mock", "local", "dev", "demo", "debug"};
+    bool marked = false;
+    size_t parts = 0;
+    size_t start = 0;
+    while (start <= lower.size()) {
+        size_t end = lower.find_first_of("_-.", start);
+        if (end == std::string_view::npos) end = lower.size();
+        std::string_view part = lower.substr(start, end - start);
+        bool letters = !part.empty() && part.size() <= 10 &&
+                       std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+        bool number = !part.empty() && part.size() <= 4 &&
+                      std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!letters && !number) return false;
+        if (std::find(k_markers.begin(), k_markers.end(), part) != k_markers.end()) marked = true;
+        ++parts;
+        start = end + 1;
+    }
+    return marked && parts >= 2;
+}
+
 }  // namespace
 
 bool is_placeholder(std::string_view secret) {
@@ -96,7 +120,7 @@ bool is_placeholder(std::string_view secret) {
         return true;
     }
     std::string lower = to_lower_ascii(s);
-    if (has_placeholder_word(lower) || is_encoded_placeholder(s)) return true;
+    if (has_placeholder_word(lower) || is_encoded_placeholder(s) || is_test_value(lower)) return true;
     if (is_repetition(lower)) return true;  // in any case: "abcabc", "ABC123abc123ABC123abc123"
     // Mostly x/X/* or mostly one character: "sk_live_xxxxxxxxxxxx", "abcd0000000000000000".
     size_t filler = static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {

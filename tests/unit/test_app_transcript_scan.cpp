@@ -222,3 +222,20 @@ TEST_CASE("transcript scan: a UTF-8 byte order mark before the JSON is not an er
     CHECK(card->transcript->id == "tr_t");
     CHECK(card->line == 1);
 }
+
+TEST_CASE("transcript scan: a text transcript still gets the secret rules of its own scope") {
+    std::string text = "Speaker A: Can you read me the key?\nSpeaker B: Sure. export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzXq4nC8Wq2\n"
+                       "Speaker A: And your email?\nSpeaker B: dana.whitfield@gmail.com\n";
+    ScanOutput out = scan("calls/transcript-0412.txt", text);
+    CHECK(count_policy(out, "email_address") == 1);
+    bool secret = std::any_of(out.findings.begin(), out.findings.end(),
+                              [](const Finding& f) { return f.rule->category == Category::secret; });
+    CHECK(secret);
+    // An extensionless file in a folder named for transcripts is not taken for one by its path.
+    ScanOutput key = scan("transcripts/id_rsa", "-----BEGIN RSA PRIVATE KEY-----\n"
+                                                "MIIEpAIBAAKCAQEAIOX23ec1ipcMhHT/gKGaZgPD72i2mDlIy52e35OvxqLh1vZ1\n"
+                                                "V7tXam/oVALsWz6QFUl8DI4DVUsq+dKjiLlBFkP/+6c4fl6vnskXA6D4GhchaVQ7\n"
+                                                "-----END RSA PRIVATE KEY-----\n");
+    REQUIRE(key.findings.size() == 1);
+    CHECK(key.findings[0].rule->id == "keys.private-key");
+}

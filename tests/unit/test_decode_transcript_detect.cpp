@@ -73,6 +73,12 @@ TEST_CASE("transcript detect: export names, Markdown notes and project files") {
     CHECK(detect_transcript_format(one_line, "calls/transcription-0412.txt", false) == TranscriptFormat::plain_text);
     CHECK(detect_transcript_format(one_line, "captions/ep12.txt", false) == TranscriptFormat::plain_text);
     CHECK(detect_transcript_format(one_line, "voicemail/0412.txt", false) == TranscriptFormat::plain_text);
+    // Code folders named after the work they do are not transcript folders; extensionless files
+    // are transcripts by their content only.
+    CHECK(detect_transcript_format(one_line, "transcribe-worker/notes.txt", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format("-----BEGIN RSA PRIVATE KEY-----\n", "transcripts/id_rsa", false) ==
+          TranscriptFormat::none);
+    CHECK(detect_transcript_format(one_line, "exports/2024-05-01-transcript.txt", false) == TranscriptFormat::plain_text);
     // A repository named after transcription still has ordinary project files.
     CHECK(detect_transcript_format("requests==2.31.0\n", "transcription-service/requirements.txt", false) ==
           TranscriptFormat::none);

@@ -252,3 +252,14 @@ TEST_CASE("generic secrets: values starting with punctuation are symbols, not se
     CHECK_FALSE(validate_generic_secret(":memory:Zx81Qm4nT2vR9p", ctx));
     CHECK(validate_generic_secret("Zx81Qm4nT2vR9pLs6wKd0yHc", ctx));
 }
+
+TEST_CASE("is_placeholder: values spelled out of words that say test, mock, local or demo") {
+    CHECK(is_placeholder("test_key_123"));
+    CHECK(is_placeholder("mock-api-token"));
+    CHECK(is_placeholder("local_dev_secret"));
+    CHECK(is_placeholder("demo-key-1"));
+    // Random values, or words without such a marker, are not.
+    CHECK_FALSE(is_placeholder("test_9fK2xQ7vLmP3"));
+    CHECK_FALSE(is_placeholder("prod_key_2024"));
+    CHECK_FALSE(is_placeholder("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+}
