@@ -147,7 +147,8 @@ struct RuleMatcher::Impl {
             }
             h.field(rule.id).field(rule.pattern).field(std::to_string(rule.scopes))
                 .field(std::to_string(rule.max_width)).field(rule.context.require)
-                .field(rule.context.exclude).field(rule.context.exclude_before_secret ? "before" : "around");
+                .field(rule.context.exclude).field(rule.context.exclude_before_secret ? "before" : "around")
+                .field(rule.innermost ? "innermost" : "leftmost");
             for (const auto& a : rule.allow) h.field(a);
         }
         return h.hex_digest();
@@ -268,6 +269,16 @@ struct RuleMatcher::Impl {
                 size_t later = m.end - window;
                 pos = later > pos ? later : pos + 1;
                 continue;
+            }
+            if (rules[index].innermost) {
+                // Of the matches inside this one (a later start, no later end), the last to start:
+                // `x="<hex>";...;K="<key>";fetch(host,{authorization:K})` reports K's value, not x's.
+                while (m.begin + 1 < m.end &&
+                       c.confirm->Match(whole, m.begin + 1, m.end, RE2::UNANCHORED, groups, n)) {
+                    m.begin = static_cast<size_t>(groups[0].data() - text.data());
+                    m.end = m.begin + groups[0].size();
+                }
+                c.confirm->Match(whole, m.begin, m.end, RE2::ANCHOR_BOTH, groups, n);
             }
             const re2::StringPiece& secret = c.secret_group > 0 && groups[c.secret_group].data() != nullptr
                                                  ? groups[c.secret_group]

@@ -79,6 +79,8 @@ struct Rule {
     std::vector<std::string> allow;  // RE2 patterns; a secret matching one is not a finding
     RuleContext context;
     uint32_t max_width = 0;  // confirm window in bytes (declared, or derived from the pattern)
+    bool innermost = false;  // of overlapping matches, report the one that starts last (the value
+                             // nearest what the pattern ends on, e.g. a request in a bundle)
 
     // kind: file
     std::vector<std::string> paths;

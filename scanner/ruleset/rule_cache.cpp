@@ -17,7 +17,7 @@
 namespace aaiscan {
 namespace {
 
-constexpr char k_magic[8] = {'A', 'A', 'I', 'S', 'R', 'U', 'L', '2'};
+constexpr char k_magic[8] = {'A', 'A', 'I', 'S', 'R', 'U', 'L', '3'};
 constexpr uint64_t k_max_bytes = 64ull << 20;
 
 class Writer {
@@ -133,6 +133,7 @@ void visit_fields(Io& io, Rule& r) {
     io.field(r.context.lines);
     io.field(r.context.exclude_before_secret);
     io.field(r.max_width);
+    io.field(r.innermost);
     io.field(r.paths);
     io.field(r.except_paths);
     io.field(r.condition);

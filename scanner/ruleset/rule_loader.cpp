@@ -100,7 +100,7 @@ private:
             "checklist", "pii_policy", "examples", "negative_examples", "references"};
         static const std::set<std::string> k_content = {"scopes", "pattern", "keywords",
                                                         "min_entropy", "validators", "allow",
-                                                        "context", "max_width", "except_paths"};
+                                                        "context", "max_width", "except_paths", "innermost"};
         static const std::set<std::string> k_file = {"paths", "except_paths", "condition"};
         bool is_file = m_node["kind"] && m_node["kind"].IsScalar() && m_node["kind"].Scalar() == "file";
         for (auto it = m_node.begin(); it != m_node.end(); ++it) {
@@ -146,6 +146,10 @@ private:
             double width = as_number(w, "max_width");
             if (width < 1 || width > 1 << 20) fail(w, "max_width must be within 1..1048576");
             rule.max_width = static_cast<uint32_t>(width);
+        }
+        if (YAML::Node i = m_node["innermost"]) {
+            if (!i.IsScalar() || (i.Scalar() != "true" && i.Scalar() != "false")) fail(i, "innermost must be true or false");
+            rule.innermost = i.Scalar() == "true";
         }
         if (YAML::Node c = m_node["context"]) {
             if (!c.IsMap()) fail(c, "context must be a mapping with require/exclude/exclude_before_secret/lines");

@@ -184,3 +184,34 @@ TEST_CASE("matcher: a regex that is catastrophic for backtracking engines runs i
     std::string text(200000, 'a');
     CHECK(find(r, Scope::code, text).empty());
 }
+
+TEST_CASE("matcher: innermost reports the overlapping match that starts last") {
+    const std::string rules = R"yaml(rules:
+  - id: nearest.value
+    category: secret
+    severity: high
+    scopes: [bundle]
+    pattern: '[a-z]="(?P<secret>[0-9a-f]{8})"[^\n]{0,200}?fetch\('
+    innermost: true
+    examples: ['x']
+    negative_examples: ['y']
+  - id: first.value
+    category: secret
+    severity: high
+    scopes: [code]
+    pattern: '[a-z]="(?P<secret>[0-9a-f]{8})"[^\n]{0,200}?fetch\('
+    examples: ['x']
+    negative_examples: ['y']
+)yaml";
+    std::string text = "a=\"11111111\";b=\"2222abcd\";k=\"9f8e7d6c\";fetch(url,k)";
+    for (MatchEngine engine : {MatchEngine::hyperscan, MatchEngine::re2}) {
+        InlineRules r(rules, engine);
+        auto inner = find(r, Scope::bundle, text);
+        REQUIRE(inner.size() == 1);
+        CHECK(secret_of(text, inner[0]) == "9f8e7d6c");
+        CHECK(text.substr(inner[0].begin, 3) == "k=\"");
+        auto first = find(r, Scope::code, text);
+        REQUIRE(first.size() == 1);
+        CHECK(secret_of(text, first[0]) == "11111111");  // without the option: leftmost-first
+    }
+}
