@@ -44,10 +44,12 @@ bool is_sequential(std::string_view s) {
 // Credentials printed in specifications and vendor documentation, copied into code and tests
 // everywhere: RFC 6749/6750 (OAuth 2.0) examples and jwt.io's sample signature.
 bool is_documented_example(std::string_view s) {
-    static constexpr std::array<std::string_view, 10> k_examples = {
+    static constexpr std::array<std::string_view, 12> k_examples = {
         "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "SplxlOBeZQQYbYS6WxSbIA", "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
         "s6BhdRkqt3", "gX1fBat3bV", "7Fjfp0ZBr1KtDRbnfVdmIw", "8xLOxBtZp8", "mF_9.B5f-4.1JqM",
-        "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"};
+        "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        // Stripe's and GitHub's documentation keys.
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "ghp_16C7e42F292c6912E7710c838347Ae178B4a"};
     for (auto example : k_examples) {
         if (s == example || (s.size() > example.size() && s.ends_with(example) && s[s.size() - example.size() - 1] == '.')) {
             return true;  // the value, or a JWT ending in the sample signature
@@ -167,30 +169,6 @@ bool base64url_decode(std::string_view input, std::string& out) {
     return true;
 }
 
-bool validate_jwt(std::string_view secret, const ValidationContext&) {
-    size_t dot1 = secret.find('.');
-    if (dot1 == std::string_view::npos) return false;
-    size_t dot2 = secret.find('.', dot1 + 1);
-    if (dot2 == std::string_view::npos) return false;
-    std::string header;
-    if (!base64url_decode(secret.substr(0, dot1), header)) return false;
-    std::string payload;
-    if (!base64url_decode(secret.substr(dot1 + 1, dot2 - dot1 - 1), payload)) return false;
-    auto looks_json = [](const std::string& s) {
-        std::string_view t = trim(s);
-        return t.size() >= 2 && t.front() == '{' && t.back() == '}';
-    };
-    return looks_json(header) && header.find("\"alg\"") != std::string::npos && looks_json(payload);
-}
-
-bool jwt_payload(std::string_view secret, std::string& payload) {
-    size_t dot1 = secret.find('.');
-    if (dot1 == std::string_view::npos) return false;
-    size_t dot2 = secret.find('.', dot1 + 1);
-    if (dot2 == std::string_view::npos) return false;
-    return base64url_decode(secret.substr(dot1 + 1, dot2 - dot1 - 1), payload);
-}
-
 namespace {
 
 // True when the JSON text has "name": "value" (whitespace around the colon allowed).
@@ -213,6 +191,33 @@ bool has_string_claim(std::string_view json, std::string_view name, std::string_
 }
 
 }  // namespace
+
+bool validate_jwt(std::string_view secret, const ValidationContext&) {
+    size_t dot1 = secret.find('.');
+    if (dot1 == std::string_view::npos) return false;
+    size_t dot2 = secret.find('.', dot1 + 1);
+    if (dot2 == std::string_view::npos) return false;
+    std::string header;
+    if (!base64url_decode(secret.substr(0, dot1), header)) return false;
+    std::string payload;
+    if (!base64url_decode(secret.substr(dot1 + 1, dot2 - dot1 - 1), payload)) return false;
+    auto looks_json = [](const std::string& s) {
+        std::string_view t = trim(s);
+        return t.size() >= 2 && t.front() == '{' && t.back() == '}';
+    };
+    if (!looks_json(header) || header.find("\"alg\"") == std::string::npos || !looks_json(payload)) return false;
+    // The Supabase CLI's local development keys are the same on every machine.
+    return !has_string_claim(payload, "iss", "supabase-demo");
+}
+
+bool jwt_payload(std::string_view secret, std::string& payload) {
+    size_t dot1 = secret.find('.');
+    if (dot1 == std::string_view::npos) return false;
+    size_t dot2 = secret.find('.', dot1 + 1);
+    if (dot2 == std::string_view::npos) return false;
+    return base64url_decode(secret.substr(dot1 + 1, dot2 - dot1 - 1), payload);
+}
+
 
 bool validate_jwt_not_anon(std::string_view secret, const ValidationContext&) {
     std::string payload;
@@ -400,6 +405,11 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
         return false;
     }
     if (looks_like_identifier_not_secret(s) || looks_like_words(s) || looks_like_keyboard_mash(s)) return false;
+    // Keys that are public by design: Stripe and Clerk publishable keys, Mapbox public tokens,
+    // PostHog project keys.
+    for (std::string_view prefix : {"pk_live_", "pk_test_", "pk.eyJ", "phc_"}) {
+        if (s.starts_with(prefix)) return false;
+    }
     std::string lower = to_lower_ascii(s);
     if (is_password_word(lower)) return false;  // "Password123!": a documentation value
     // Escaped text ("\u65E0\u6CD5..."): a localised message in a string literal.

@@ -261,5 +261,6 @@ TEST_CASE("is_placeholder: values spelled out of words that say test, mock, loca
     // Random values, or words without such a marker, are not.
     CHECK_FALSE(is_placeholder("test_9fK2xQ7vLmP3"));
     CHECK_FALSE(is_placeholder("prod_key_2024"));
-    CHECK_FALSE(is_placeholder("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));
+    CHECK_FALSE(is_placeholder("sk_test_7rT2qW9xLp4mZk8vBn3cYd6f"));
+    CHECK(is_placeholder("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));  // Stripe's documentation key
 }
