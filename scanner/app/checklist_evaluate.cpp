@@ -286,6 +286,14 @@ class Evaluator {
                 "removes them",
                 plural(requests.size(), "file"));
             item.evidence.push_back(std::move(e));
+            // Every file that sends requests, so the reviewer sees where (the first ten).
+            for (size_t i = 1; i < requests.size() && i < 10; ++i) {
+                ChecklistEvidence more;
+                more.status = ChecklistStatus::manual;
+                more.path = requests[i];
+                more.message = "also sends transcription requests";
+                item.evidence.push_back(std::move(more));
+            }
         }
         std::string lifecycle =
             requests.empty() ? std::string()

@@ -6,9 +6,19 @@
 namespace aaiscan {
 namespace {
 
+bool identifier_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+// True when one of `needles` occurs in `text`; a needle that starts with a letter must start a
+// name there ("Transcriber(" is not the end of "StreamingTranscriber(", a streaming session that
+// stores no transcript).
 bool contains_any(std::string_view text, std::initializer_list<std::string_view> needles) {
     for (std::string_view needle : needles) {
-        if (text.find(needle) != std::string_view::npos) return true;
+        bool starts_name = !needle.empty() && identifier_char(needle.front());
+        for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+            if (!starts_name || at == 0 || !identifier_char(text[at - 1])) return true;
+        }
     }
     return false;
 }

@@ -58,6 +58,10 @@ TEST_CASE("checklist lifecycle: transcription requests and transcript deletion i
     CHECK(sends_transcription_request("const t = await client.transcripts.transcribe({ audio })"));
     CHECK(sends_transcription_request("BASE = \"https://api.assemblyai.com/v2\"\nrequests.post(f\"{BASE}/transcript\")"));
     CHECK_FALSE(sends_transcription_request("import openai\nclient.audio.transcriptions.create(file=f)"));
+    // A streaming session (temporary token, browser microphone) stores no transcript to delete.
+    CHECK_FALSE(sends_transcription_request("const rt = new StreamingTranscriber({ token, sampleRate: 16000 })"));
+    CHECK_FALSE(sends_transcription_request("rt = aai.RealtimeTranscriber(on_data=on_data, sample_rate=16000)"));
+    CHECK(sends_transcription_request("transcriber = aai.Transcriber(config=config)"));
 
     CHECK(deletes_transcripts("await client.transcripts.delete(transcript.id)"));
     CHECK(deletes_transcripts("aai.Transcript.delete_by_id(transcript_id)"));
