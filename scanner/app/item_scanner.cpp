@@ -105,7 +105,13 @@ void ItemScanner::scan_file(const WalkEntry& entry, ScanOutput& out) {
     if (has_archive_name(entry.display_path) && scan_archive_file(fd.get(), entry, *this, m_limits, out)) return;
     if (size > m_limits.max_file_size) {
         ++out.stats.skipped_too_large;
-        out.note(entry.display_path, "larger than --max-file-size (" + std::to_string(size) + " bytes); skipped");
+        // Said on stderr when the file was named on the command line: it was asked for.
+        std::string message = "larger than --max-file-size (" + std::to_string(size) + " bytes); skipped";
+        if (entry.explicit_path) {
+            out.warning(entry.display_path, message);
+        } else {
+            out.note(entry.display_path, message);
+        }
         return;
     }
     if (size > m_limits.chunk_size && !wants_whole_transcript(fd.get(), entry.display_path, size, m_transcripts)) {
@@ -213,6 +219,7 @@ bool ItemScanner::scan_stream(const ItemInfo& item, std::string& buffer, size_t 
             ContentKind kind = sniff_content(text.substr(0, k_sniff_bytes));
             if (kind == ContentKind::binary) {
                 ++out.stats.skipped_binary;
+                if (item.explicit_path) out.warning(std::string(item.path), "binary file; skipped");
                 return false;
             }
             first = false;
@@ -262,7 +269,7 @@ bool ItemScanner::scan_bytes(std::string_view bytes, const ItemInfo& item, ScanO
     ContentKind kind = sniff_content(bytes.substr(0, k_sniff_bytes));
     if (kind == ContentKind::binary) {
         ++out.stats.skipped_binary;
-        if (item.explicit_path) out.note(std::string(item.path), "binary file; skipped");
+        if (item.explicit_path) out.warning(std::string(item.path), "binary file; skipped");
         return false;
     }
     if (kind == ContentKind::utf16le || kind == ContentKind::utf16be) {

@@ -110,6 +110,13 @@ void write_text_report(const ScanOutput& output, const ReportContext& context, s
     }
     summary += fmt::format("; {} file{} scanned ({})", s.files_scanned, s.files_scanned == 1 ? "" : "s",
                            human_bytes(s.bytes_scanned));
+    // What was passed over (files git ignores are not news): binary, oversized, symlinks, FIFOs.
+    std::vector<std::string> skipped;
+    if (s.skipped_binary) skipped.push_back(fmt::format("{} binary", s.skipped_binary));
+    if (s.skipped_too_large) skipped.push_back(fmt::format("{} over --max-file-size", s.skipped_too_large));
+    if (s.skipped_symlinks) skipped.push_back(fmt::format("{} symlink{}", s.skipped_symlinks, s.skipped_symlinks == 1 ? "" : "s"));
+    if (s.skipped_special) skipped.push_back(fmt::format("{} not a regular file", s.skipped_special));
+    if (!skipped.empty()) summary += fmt::format("; skipped {}", fmt::join(skipped, ", "));
     if (s.suppressed()) summary += fmt::format("; {} suppressed", s.suppressed());
     if (s.errors) summary += fmt::format("; {} error{}", s.errors, s.errors == 1 ? "" : "s");
     out << p.paint(total ? "1" : "32", summary) << '\n';
