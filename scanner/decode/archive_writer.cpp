@@ -109,9 +109,10 @@ bool ArchiveWriter::open(ArchiveKind kind, std::string& out) {
     }
     if (status == ARCHIVE_OK) status = add_compression(m_archive, kind);
     if (status != ARCHIVE_OK) return fail();
-    // No padding of the last block beyond what the format needs (the raw writer's output is
-    // exactly the compressed stream).
-    if (kind == ArchiveKind::tar || is_single_file(kind)) archive_write_set_bytes_in_last_block(m_archive, 1);
+    // No padding of the last block beyond what the format needs: libarchive pads its output to
+    // 10240-byte blocks by default, which leaves zero bytes after a zip's end record or a gzip
+    // stream (strict readers refuse them; the raw writer's output is exactly the compressed stream).
+    archive_write_set_bytes_in_last_block(m_archive, 1);
     if (archive_write_open(m_archive, m_out, nullptr, append_callback, nullptr) != ARCHIVE_OK) return fail();
     m_open = true;
     return true;

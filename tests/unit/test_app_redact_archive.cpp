@@ -139,3 +139,16 @@ TEST_CASE("nested archives are redacted inside their parent", "[redact][archive]
     CHECK(nested[0].second.find("####.#########@#######.###") != std::string::npos);
     CHECK(members[1].second == "hello\n");
 }
+
+TEST_CASE("archive writer: no zero padding after a zip's end record or a gzip stream", "[redact][archive]") {
+    std::string zip = build(ArchiveKind::zip, {{"call.srt", k_srt}});
+    REQUIRE(zip.size() > 22);
+    CHECK(zip.compare(zip.size() - 22, 4, "PK\x05\x06") == 0);  // the end of central directory record, last
+    std::string tgz = build(ArchiveKind::tar_gzip, {{"call.srt", k_srt}});
+    CHECK(tgz.size() < 10240);
+    // A gzip stream ends with CRC32 and ISIZE (the uncompressed size mod 2^32: a tar of one
+    // small member is a few 512-byte blocks, so not zero).
+    REQUIRE(tgz.size() > 8);
+    CHECK(tgz.substr(tgz.size() - 4) != std::string(4, '\0'));
+    CHECK(read_all(tgz).size() == 1);
+}
