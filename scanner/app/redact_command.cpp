@@ -211,7 +211,8 @@ std::optional<std::string> redact_item(const WorkItem& item, const std::string& 
         return std::nullopt;
     }
     if (result.status == RedactStatus::not_transcript) {
-        if (item.explicit_path) report.warning(item.display, "no transcript text in it; not written");
+        // Asked for by name and not written: an error, so a script never takes it for done.
+        if (item.explicit_path) report.error(item.display, "no transcript text in it; not written");
         else report.skipped_files++;
         return std::nullopt;
     }
@@ -328,8 +329,10 @@ int execute_redact(const RedactCommandOptions& options) {
     report.policies = redact.policies;
     report.substitution = std::string(to_string(redact.substitution));
     fs::path out_canon;
+    bool created_out = false;  // by this run: removed again when nothing was written into it
     if (!options.out_dir.empty()) {
         std::error_code ec;
+        created_out = !options.dry_run && !fs::exists(options.out_dir, ec);
         if (!options.dry_run) fs::create_directories(options.out_dir, ec);
         if (ec) throw Error(options.out_dir + ": cannot create the output directory: " + ec.message());
         out_canon = canonical_or_self(options.out_dir);
@@ -400,6 +403,10 @@ int execute_redact(const RedactCommandOptions& options) {
         write_redact_text(report, std::cout, std::cerr);
     }
     std::cout.flush();
+    if (created_out) {
+        std::error_code ec;
+        if (fs::is_empty(options.out_dir, ec) && !ec) fs::remove(options.out_dir, ec);
+    }
     if (report.errors > 0) return 2;
     return report.has_residual() ? 1 : 0;
 }
