@@ -12,6 +12,7 @@
 #include "ruleset/rule_loader.h"
 #include "util/error.h"
 #include "util/size_parse.h"
+#include "validate/phone_library.h"
 
 namespace aaiscan {
 namespace {
@@ -102,6 +103,11 @@ public:
                         bool code = region.size() == 2 && std::all_of(region.begin(), region.end(),
                                                                       [](char c) { return c >= 'A' && c <= 'Z'; });
                         if (!code) fail(v, "transcripts.phone_region must be a two-letter region code such as US or GB");
+                        // A well-formed code libphonenumber does not know ("XX") would silently
+                        // turn phone numbers off: a short national number does not even parse.
+                        if (phone_library_available() && classify_phone_number("20123456", region) == PhoneVerdict::unparsable) {
+                            fail(v, "transcripts.phone_region '" + region + "' is not a region libphonenumber knows");
+                        }
                         config.transcripts.phone_region = region;
                     } else if (k == "retention_days") {
                         // Read by `aaiscan checklist` (retention item): a whole number of days.

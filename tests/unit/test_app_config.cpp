@@ -53,7 +53,7 @@ TEST_CASE("config: mistakes are errors naming file:line:column") {
     CHECK(error_of("allow: [\n").find("invalid YAML") != std::string::npos);
     CHECK(error_of("allow:\n  regexes: ['ok', '(unclosed']\n").find("c.yaml:2:19: allow.regexes: invalid regex") !=
           std::string::npos);
-    for (const char* region : {"usa", "gb", "XXX", "1"}) {
+    for (const char* region : {"usa", "gb", "XXX", "1", "XX", "QZ"}) {  // XX, QZ: well formed, unknown
         CHECK(error_of(std::string("transcripts:\n  phone_region: ") + region + "\n").find("c.yaml:2:17: transcripts.phone_region") !=
               std::string::npos);
     }
