@@ -10,6 +10,8 @@ void add_checklist_command(CLI::App& app, CommandSlot& slot) {
     auto* cmd = app.add_subcommand(
         "checklist",
         "Judge the AssemblyAI security checklist: PASS / FAIL / WARN / MANUAL per item");
+    cmd->footer("Exit codes: 0 nothing at or above --fail-on (default fail), 1 an item at or above it, 2 bad "
+                "path, config or rules, or something could not be read (the report says INCOMPLETE).");
     auto opts = std::make_shared<ChecklistCommandOptions>();
     auto fail_on = std::make_shared<std::string>("fail");
     cmd->add_option("path", opts->path, "Repository or directory to judge (default: .)");

@@ -38,6 +38,8 @@ Engine make_engine(const RulesOptions& o, const std::vector<std::string>& extra)
 
 void add_rules_command(CLI::App& app, CommandSlot& slot) {
     auto* rules = app.add_subcommand("rules", "List, check and explain rules");
+    rules->footer("Exit codes: 0 done (rules check: every example proven), 1 rules check: an example failed, 2 a "
+                  "rule file is invalid or a rule is unknown.");
     rules->require_subcommand(1);
 
     auto list_opts = std::make_shared<RulesOptions>();
