@@ -127,26 +127,30 @@ RedactionState redaction_state(const TranscriptDocument& doc) {
         }
         return state;
     }
-    // No setting in the export: look for redaction marks.
-    std::string_view blob = doc.blob();
+    // No setting in the export: look for redaction marks, in the text and in speaker names (a
+    // WebVTT voice tag `<v [PERSON_NAME]>` is redacted too).
     bool hashes = false;
-    for (size_t i = 0; i < blob.size(); ++i) {
-        char c = blob[i];
-        if (c == '#') {
-            size_t j = i;
-            while (j < blob.size() && blob[j] == '#') ++j;
-            bool word_start = i == 0 || !word_char(blob[i - 1]);
-            if (j - i >= 2 && word_start) hashes = true;
-            i = j;
-        } else if (c == '[') {
-            size_t j = i + 1;
-            while (j < blob.size() && j - i <= 40 && ((blob[j] >= 'A' && blob[j] <= 'Z') || blob[j] == '_')) ++j;
-            if (j < blob.size() && blob[j] == ']' && j > i + 1) {
-                std::string policy = lower_policy(blob.substr(i + 1, j - i - 1));
-                if (is_known_policy(policy) && !contains(state.policies, policy)) state.policies.push_back(policy);
+    auto find_marks = [&](std::string_view text) {
+        for (size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c == '#') {
+                size_t j = i;
+                while (j < text.size() && text[j] == '#') ++j;
+                bool word_start = i == 0 || !word_char(text[i - 1]);
+                if (j - i >= 2 && word_start) hashes = true;
+                i = j;
+            } else if (c == '[') {
+                size_t j = i + 1;
+                while (j < text.size() && j - i <= 40 && ((text[j] >= 'A' && text[j] <= 'Z') || text[j] == '_')) ++j;
+                if (j < text.size() && text[j] == ']' && j > i + 1) {
+                    std::string policy = lower_policy(text.substr(i + 1, j - i - 1));
+                    if (is_known_policy(policy) && !contains(state.policies, policy)) state.policies.push_back(policy);
+                }
             }
         }
-    }
+    };
+    find_marks(doc.blob());
+    for (const std::string& speaker : doc.speakers) find_marks(speaker);
     if (hashes || !state.policies.empty()) {
         state.on = true;
         state.inferred = true;

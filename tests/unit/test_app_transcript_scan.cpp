@@ -239,3 +239,12 @@ TEST_CASE("transcript scan: a text transcript still gets the secret rules of its
     REQUIRE(key.findings.size() == 1);
     CHECK(key.findings[0].rule->id == "keys.private-key");
 }
+
+TEST_CASE("transcript scan: a redaction mark in a WebVTT voice tag says redaction was on") {
+    std::string vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v [PERSON_NAME]>My card is 4111 1111 1111 1111.\n";
+    ScanOutput out = scan("vm2.vtt", vtt);
+    const Finding* card = by_policy(out, "credit_card_number");
+    REQUIRE(card != nullptr);
+    REQUIRE(card->transcript);
+    CHECK(card->transcript->verdict == "not_covered");
+}
