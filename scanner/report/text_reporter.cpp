@@ -94,7 +94,9 @@ void write_text_report(const ScanOutput& output, const ReportContext& context, s
     uint64_t total = s.findings();
     if (!files.empty()) out << '\n';
     std::string summary;
-    if (total == 0) {
+    if (total == 0 && s.errors > 0 && s.files_scanned == 0) {
+        summary = "nothing could be scanned";  // not "no findings": the scan did not happen
+    } else if (total == 0) {
         summary = "no findings";
     } else {
         std::vector<std::string> parts;
