@@ -78,9 +78,9 @@ bool validate_license_plate(std::string_view secret, const ValidationContext& co
 // one written the way phone numbers are written (NANP groups, a + prefix). Rejects reference
 // number contexts. Spoken digits ("five five five ...") are converted first.
 bool validate_phone(std::string_view secret, const ValidationContext& context);
-// A number of 8..12 digits in the grouping of a country that dials without a trunk prefix
-// (Spain, Portugal, Italy, Brazil, Mexico...) after a phone cue in one of seven languages: valid
-// (an assigned range) there or in the configured region.
+// A number of 8..12 digits in a European or Brazilian grouping after a phone cue in one of seven
+// languages: valid (an assigned range) in the configured region or in Spain, Portugal, Italy,
+// Brazil, Mexico, the Netherlands, Germany, France or the UK.
 bool validate_phone_cued(std::string_view secret, const ValidationContext& context);
 // A national number with a trunk prefix ("07700 900461", "020 7946 0018", "0412 345 678") said
 // after a phone cue: possible in the configured region or in a region that dials a leading 0.

@@ -42,6 +42,20 @@ bool phone_cue_before(const ValidationContext& context) {
                                         "t\xc3\xa9l\xc3\xa9phone", "portable", "joindre", "num\xc3\xa9ro", "fixe"});
 }
 
+// True when the digit groups of `secret` continue on either side ("4111 0303 3258 3981": the match
+// "0303 3258 3981" is the tail of a card number, not a phone number).
+bool inside_longer_number(std::string_view secret, const ValidationContext& context) {
+    const char* text = context.text.data();
+    if (secret.data() < text || secret.data() + secret.size() > text + context.text.size()) return false;
+    size_t begin = static_cast<size_t>(secret.data() - text);
+    size_t end = begin + secret.size();
+    auto digit = [&](size_t i) { return i < context.text.size() && context.text[i] >= '0' && context.text[i] <= '9'; };
+    auto separator = [&](size_t i) {
+        return i < context.text.size() && (context.text[i] == ' ' || context.text[i] == '-' || context.text[i] == '.');
+    };
+    return (begin >= 2 && separator(begin - 1) && digit(begin - 2)) || (separator(end) && digit(end + 1));
+}
+
 // Countries whose national numbers start with a trunk '0'.
 constexpr std::array<std::string_view, 13> k_trunk_zero_regions = {"GB", "IE", "AU", "NZ", "DE", "FR", "NL",
                                                                     "BE", "AT", "CH", "IT", "ZA", "IN"};
@@ -51,14 +65,12 @@ constexpr std::array<std::string_view, 13> k_trunk_zero_regions = {"GB", "IE", "
 // decides): valid there (or, with `possible_enough`, of a possible length), and not a business
 // service line (toll-free, premium rate, a company's access number).
 bool personal_number_in(std::string_view digits, std::span<const std::string_view> regions, bool possible_enough) {
-    bool possible = false;
     for (std::string_view region : regions) {
         PhoneVerdict verdict = classify_phone_number(digits, region);
         if (verdict == PhoneVerdict::service) return false;
-        if (verdict == PhoneVerdict::valid) return true;
-        possible = possible || verdict == PhoneVerdict::possible;
+        if (verdict == PhoneVerdict::valid || (possible_enough && verdict == PhoneVerdict::possible)) return true;
     }
-    return possible_enough && possible;
+    return false;
 }
 
 }  // namespace
@@ -69,15 +81,17 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     if (digits.size() < 7 || digits.size() > 15) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
     if (has_reference_cue_before(context, secret)) return false;
-    bool spoken = std::any_of(secret.begin(), secret.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
     bool plus = !secret.empty() && secret.front() == '+';
     std::string input = plus ? "+" + digits : digits;
     std::string_view region = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
     PhoneVerdict verdict = classify_phone_number(input, region);
     if (verdict == PhoneVerdict::service) return false;
-    // A trunk '0' the configured region does not take ("oh seven seven oh oh, nine double oh..."
-    // from a caller in the UK): a national number of the countries that dial one, after a cue.
-    if (!plus && digits[0] == '0' && verdict != PhoneVerdict::valid && digits.size() >= 9 && digits.size() <= 12) {
+    bool spoken = std::any_of(secret.begin(), secret.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+    // Said as words with a trunk '0' the configured region does not take ("oh seven seven oh oh,
+    // nine double oh..." from a caller in the UK): a national number of the countries that dial
+    // one, after a cue. (Written ones are pii.phone-number.national's.)
+    if (spoken && !plus && digits[0] == '0' && verdict != PhoneVerdict::valid && digits.size() >= 9 &&
+        digits.size() <= 12) {
         return phone_cue_before(context) && personal_number_in(digits, k_trunk_zero_regions, true);
     }
     if (verdict == PhoneVerdict::unparsable) return false;
@@ -95,6 +109,7 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
 bool validate_phone_national(std::string_view secret, const ValidationContext& context) {
     std::string digits;
     if (!extract_digits(secret, digits) || digits.size() < 9 || digits.size() > 12 || digits[0] != '0') return false;
+    if (inside_longer_number(secret, context)) return false;
     if (has_reference_cue_before(context, secret) || !phone_cue_before(context)) return false;
     // The trunk prefix '0' says the caller is abroad (UK, Ireland, Australia, New Zealand,
     // Germany, France, South Africa, India): the number must be possible in the configured region
@@ -108,13 +123,13 @@ bool validate_phone_cued(std::string_view secret, const ValidationContext& conte
     std::string digits;
     if (!extract_digits(secret, digits) || digits.size() < 8 || digits.size() > 12) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
+    if (inside_longer_number(secret, context)) return false;
     if (has_reference_cue_before(context, secret) || !phone_cue_before(context)) return false;
     // Numbers without a trunk prefix (Spain, Portugal, Italy, Brazil, Mexico...): a number that is
     // valid (an assigned range, not merely the right length) in the configured region or one of
     // those countries.
     std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
-    const std::array<std::string_view, 14> regions = {configured, "ES", "PT", "IT", "BR", "MX", "AR",
-                                                      "CO",       "CL", "PE", "NL", "DE", "FR", "GB"};
+    const std::array<std::string_view, 10> regions = {configured, "ES", "PT", "IT", "BR", "MX", "NL", "DE", "FR", "GB"};
     return personal_number_in(digits, regions, false);
 }
 

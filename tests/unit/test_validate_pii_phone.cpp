@@ -97,3 +97,9 @@ TEST_CASE("pii phone: a national number with a trunk 0, said as words, in a US-c
     CHECK_FALSE(phone_in("the batch was oh seven seven oh oh, nine double oh, double four two",
                          "oh seven seven oh oh, nine double oh, double four two"));  // no phone cue
 }
+
+TEST_CASE("pii phone: digit groups that continue a longer number are not a phone number") {
+    CHECK_FALSE(national_in("the card number is 4111 0303 3258 3981", "0303 3258 3981"));
+    CHECK_FALSE(cued_in("Mi n\xc3\xbamero de tarjeta es 4111 06 4829 1735 22", "06 4829 1735"));
+    CHECK(national_in("the number is 07700 900461, thanks", "07700 900461"));
+}
