@@ -144,9 +144,10 @@ TEST_CASE("checklist evaluate: transcription requests without any deletion are M
     inventory.request_files = {"app/transcribe.py", "app/worker.py"};
     const ChecklistItem kept = item(evaluate_checklist({}, inventory, 30, k_now), "retention");
     CHECK(kept.status == ChecklistStatus::manual);
-    REQUIRE(kept.evidence.size() == 1);
+    REQUIRE(kept.evidence.size() == 2);  // every requesting file, the first with the explanation
     CHECK(kept.evidence[0].path == "app/transcribe.py");
     CHECK(kept.evidence[0].message.find("2 files") != std::string::npos);
+    CHECK(kept.evidence[1].path == "app/worker.py");
     inventory.deleting_files = {"jobs/purge.sh"};
     const ChecklistItem deleted = item(evaluate_checklist({}, inventory, 30, k_now), "retention");
     CHECK(deleted.status == ChecklistStatus::pass);
