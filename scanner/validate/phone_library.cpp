@@ -101,6 +101,26 @@ PhoneVerdict classify_phone_number(std::string_view number, std::string_view reg
     }
 }
 
+bool phone_region_known(std::string_view region) {
+    // libphonenumber's supported regions (PhoneNumberUtil::GetSupportedRegions of the Debian 12
+    // library, 245 codes), kept here so a config check never has to load the module.
+    static constexpr std::string_view k_regions =
+        "AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+        "BR BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO "
+        "DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU "
+        "GW GY HK HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW "
+        "KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT "
+        "MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PR PS PT "
+        "PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA "
+        "TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK "
+        "YE YT ZA ZM ZW";
+    if (region.size() != 2) return false;
+    for (size_t at = 0; at + 2 <= k_regions.size(); at += 3) {
+        if (k_regions.substr(at, 2) == region) return true;
+    }
+    return false;
+}
+
 bool phone_library_available(std::string* why) {
     const PhoneLibrary& lib = library();
     if (why) *why = lib.error;

@@ -15,6 +15,9 @@ enum class PhoneVerdict { unparsable, impossible, possible, valid, service };
 // to stderr and answers `unparsable`, so no phone number is reported. Never throws.
 PhoneVerdict classify_phone_number(std::string_view number, std::string_view region);
 
+// True when libphonenumber knows `region` ("GB", "DE"; not "XX"), without loading the module.
+bool phone_region_known(std::string_view region);
+
 // Loads the module if needed; false (with the reason in `why`) when it cannot be loaded.
 bool phone_library_available(std::string* why = nullptr);
 

@@ -111,11 +111,10 @@ bool validate_phone_national(std::string_view secret, const ValidationContext& c
     if (!extract_digits(secret, digits) || digits.size() < 9 || digits.size() > 12 || digits[0] != '0') return false;
     if (inside_longer_number(secret, context)) return false;
     if (has_reference_cue_before(context, secret) || !phone_cue_before(context)) return false;
-    // The trunk prefix '0' says the caller is abroad (UK, Ireland, Australia, New Zealand,
-    // Germany, France, South Africa, India): the number must be possible in the configured region
-    // or in one of those.
+    // The trunk prefix '0' says the caller is abroad (UK, Ireland, Australia, Germany, France...):
+    // the number must be possible in the configured region or in one of those.
     std::string_view configured = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
-    return personal_number_in(digits, std::array{configured}, false) ||
+    return personal_number_in(digits, std::array{configured}, true) ||
            personal_number_in(digits, k_trunk_zero_regions, true);
 }
 

@@ -103,3 +103,12 @@ TEST_CASE("pii phone: digit groups that continue a longer number are not a phone
     CHECK_FALSE(cued_in("Mi n\xc3\xbamero de tarjeta es 4111 06 4829 1735 22", "06 4829 1735"));
     CHECK(national_in("the number is 07700 900461, thanks", "07700 900461"));
 }
+
+TEST_CASE("pii phone: the known regions are libphonenumber's, without loading it") {
+    for (const char* region : {"GB", "DE", "US", "BR", "XK", "AC", "ZW"}) {
+        CHECK(phone_region_known(region));
+        CHECK(classify_phone_number("20123456", region) != PhoneVerdict::unparsable);  // the module agrees
+    }
+    for (const char* region : {"XX", "QZ", "gb", "G", "GBR", ""}) CHECK_FALSE(phone_region_known(region));
+    CHECK(classify_phone_number("20123456", "XX") == PhoneVerdict::unparsable);
+}
