@@ -140,9 +140,10 @@ bool project_text_file(std::string_view name) {
     return false;
 }
 
+bool text_file_name(std::string_view name) { return ends_with_ci(name, ".txt") || ends_with_ci(name, ".text"); }
+
 bool plain_text_name(std::string_view name) {
-    if (ends_with_ci(name, ".txt") || ends_with_ci(name, ".text")) return true;
-    return name.find('.') == std::string_view::npos;  // no extension
+    return text_file_name(name) || name.find('.') == std::string_view::npos;  // or no extension
 }
 
 // Source files that can open with '{' or '[' ("{-# LANGUAGE ... #-}" in Haskell, "[package]" in
@@ -227,8 +228,7 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     if (ends_with_ci(name, ".vtt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::vtt;
     if (force) return TranscriptFormat::plain_text;
     // By name: .txt files only (an extensionless file in a transcripts folder may be anything).
-    bool text_name = ends_with_ci(name, ".txt") || ends_with_ci(name, ".text");
-    if (text_name && (transcript_path(path) || transcript_id_name(name)) && !project_text_file(name)) {
+    if (text_file_name(name) && (transcript_path(path) || transcript_id_name(name)) && !project_text_file(name)) {
         return TranscriptFormat::plain_text;
     }
     if (plain_text_name(name) && has_speaker_lines(rest, 2) && !project_text_file(name)) return TranscriptFormat::plain_text;
