@@ -3,90 +3,141 @@
 
 namespace aaiscan {
 
-using ojson = nlohmann::ordered_json;
-
-std::string dump_json(const ojson& value, int indent) {
+std::string dump_json(const nlohmann::ordered_json& value, int indent) {
     return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-ojson finding_to_json(const Finding& f, const ReportContext& context) {
-    ojson j;
-    j["rule_id"] = f.rule->id;
-    j["category"] = std::string(to_string(f.rule->category));
-    j["severity"] = std::string(to_string(f.severity));
-    j["path"] = f.path;
-    j["line"] = f.line;
-    j["column"] = f.column;
-    j["end_line"] = f.end_line;
-    j["end_column"] = f.end_column;
-    j["secret"] = printable_value(f, context);
-    j["fingerprint"] = f.fingerprint;
-    j["message"] = f.message;
-    j["checklist"] = f.rule->checklist.empty() ? ojson(nullptr) : ojson(f.rule->checklist);
-    j["pii_policy"] = f.rule->pii_policy.empty() ? ojson(nullptr) : ojson(f.rule->pii_policy);
-    if (f.transcript) {
-        const TranscriptRef& t = *f.transcript;
-        ojson tj;
-        tj["id"] = t.id.empty() ? ojson(nullptr) : ojson(t.id);
-        tj["json_path"] = t.json_path.empty() ? ojson(nullptr) : ojson(t.json_path);
-        tj["start_ms"] = t.start_ms >= 0 ? ojson(t.start_ms) : ojson(nullptr);
-        tj["end_ms"] = t.end_ms >= 0 ? ojson(t.end_ms) : ojson(nullptr);
-        tj["speaker"] = t.speaker.empty() ? ojson(nullptr) : ojson(printable_speaker(t.speaker, context));
-        tj["verdict"] = t.verdict.empty() ? ojson(nullptr) : ojson(t.verdict);
-        j["transcript"] = tj;
-    } else {
-        j["transcript"] = nullptr;
+void write_transcript_ref(JsonWriter& out, const Finding& f, const ReportContext& context) {
+    if (!f.transcript) {
+        out.null();
+        return;
     }
-    if (f.commit) {
-        j["commit"] = ojson{{"id", f.commit->id}, {"author", f.commit->author}, {"date", f.commit->date}};
-    } else {
-        j["commit"] = nullptr;
-    }
-    j["suppressed"] = f.is_suppressed() ? ojson(std::string(to_string(f.suppressed))) : ojson(nullptr);
-    return j;
+    const TranscriptRef& t = *f.transcript;
+    out.begin_object();
+    out.key("id");
+    out.string_or_null(t.id);
+    out.key("json_path");
+    out.string_or_null(t.json_path);
+    out.key("start_ms");
+    t.start_ms >= 0 ? out.value(t.start_ms) : out.null();
+    out.key("end_ms");
+    t.end_ms >= 0 ? out.value(t.end_ms) : out.null();
+    out.key("speaker");
+    t.speaker.empty() ? out.null() : out.value(printable_speaker(t.speaker, context));
+    out.key("verdict");
+    out.string_or_null(t.verdict);
+    out.end_object();
 }
 
-ojson stats_to_json(const ScanStats& s) {
-    ojson j;
-    j["files_scanned"] = s.files_scanned;
-    j["bytes_scanned"] = s.bytes_scanned;
-    j["blobs_scanned"] = s.blobs_scanned;
-    j["skipped"] = ojson{{"binary", s.skipped_binary},     {"too_large", s.skipped_too_large},
-                         {"ignored", s.skipped_ignored},   {"symlinks", s.skipped_symlinks},
-                         {"special", s.skipped_special}};
-    j["errors"] = s.errors;
-    ojson sev;
+void write_commit_ref(JsonWriter& out, const Finding& f) {
+    if (!f.commit) {
+        out.null();
+        return;
+    }
+    out.begin_object();
+    out.field("id", f.commit->id);
+    out.field("author", f.commit->author);
+    out.field("date", f.commit->date);
+    out.end_object();
+}
+
+void write_finding(JsonWriter& out, const Finding& f, const ReportContext& context) {
+    out.begin_object();
+    out.field("rule_id", f.rule->id);
+    out.field("category", to_string(f.rule->category));
+    out.field("severity", to_string(f.severity));
+    out.field("path", f.path);
+    out.field("line", f.line);
+    out.field("column", f.column);
+    out.field("end_line", f.end_line);
+    out.field("end_column", f.end_column);
+    out.field("secret", printable_value(f, context));
+    out.field("fingerprint", f.fingerprint);
+    out.field("message", f.message);
+    out.key("checklist");
+    out.string_or_null(f.rule->checklist);
+    out.key("pii_policy");
+    out.string_or_null(f.rule->pii_policy);
+    out.key("transcript");
+    write_transcript_ref(out, f, context);
+    out.key("commit");
+    write_commit_ref(out, f);
+    out.key("suppressed");
+    f.is_suppressed() ? out.value(to_string(f.suppressed)) : out.null();
+    out.end_object();
+}
+
+namespace {
+
+void write_stats(JsonWriter& out, const ScanStats& s) {
+    out.begin_object();
+    out.field("files_scanned", s.files_scanned);
+    out.field("bytes_scanned", s.bytes_scanned);
+    out.field("blobs_scanned", s.blobs_scanned);
+    out.key("skipped");
+    out.begin_object();
+    out.field("binary", s.skipped_binary);
+    out.field("too_large", s.skipped_too_large);
+    out.field("ignored", s.skipped_ignored);
+    out.field("symlinks", s.skipped_symlinks);
+    out.field("special", s.skipped_special);
+    out.end_object();
+    out.field("errors", s.errors);
+    out.field("findings", s.findings());
+    out.key("findings_by_severity");
+    out.begin_object();
     for (size_t i = 0; i < s.findings_by_severity.size(); ++i) {
-        sev[std::string(to_string(static_cast<Severity>(i)))] = s.findings_by_severity[i];
+        out.field(to_string(static_cast<Severity>(i)), s.findings_by_severity[i]);
     }
-    j["findings"] = s.findings();
-    j["findings_by_severity"] = sev;
-    j["suppressed"] = ojson{{"inline", s.suppressed_inline}, {"allowlist", s.suppressed_allowlist},
-                            {"baseline", s.suppressed_baseline}};
-    return j;
+    out.end_object();
+    out.key("suppressed");
+    out.begin_object();
+    out.field("inline", s.suppressed_inline);
+    out.field("allowlist", s.suppressed_allowlist);
+    out.field("baseline", s.suppressed_baseline);
+    out.end_object();
+    out.end_object();
 }
 
-ojson diagnostic_to_json(const Diagnostic& d) {
-    return ojson{{"level", std::string(to_string(d.level))}, {"path", d.path}, {"message", d.message}};
-}
+}  // namespace
 
 void write_json_report(const ScanOutput& output, const ReportContext& context, std::ostream& out) {
-    ojson doc;
-    doc["version"] = 1;
-    doc["tool"] = ojson{{"name", "aaiscan"}, {"version", AAISCAN_VERSION}};
-    ojson findings = ojson::array();
-    for (const Finding& f : output.findings) findings.push_back(finding_to_json(f, context));
-    doc["findings"] = std::move(findings);
-    doc["stats"] = stats_to_json(output.stats);
-    ojson diagnostics = ojson::array();
-    for (const Diagnostic& d : output.diagnostics) diagnostics.push_back(diagnostic_to_json(d));
-    doc["diagnostics"] = std::move(diagnostics);
-    doc["exit_code"] = context.exit_code;
-    out << dump_json(doc, 2) << '\n';
+    JsonWriter w(out, 2);
+    w.begin_object();
+    w.field("version", 1);
+    w.key("tool");
+    w.begin_object();
+    w.field("name", "aaiscan");
+    w.field("version", AAISCAN_VERSION);
+    w.end_object();
+    w.key("findings");
+    w.begin_array();
+    for (const Finding& f : output.findings) write_finding(w, f, context);
+    w.end_array();
+    w.key("stats");
+    write_stats(w, output.stats);
+    w.key("diagnostics");
+    w.begin_array();
+    for (const Diagnostic& d : output.diagnostics) {
+        w.begin_object();
+        w.field("level", to_string(d.level));
+        w.field("path", d.path);
+        w.field("message", d.message);
+        w.end_object();
+    }
+    w.end_array();
+    w.field("exit_code", context.exit_code);
+    w.end_object();
+    w.flush();
+    out << '\n';
 }
 
 void write_jsonl_finding(const Finding& finding, const ReportContext& context, std::ostream& out) {
-    out << dump_json(finding_to_json(finding, context)) << '\n';
+    {
+        JsonWriter w(out, -1);
+        write_finding(w, finding, context);
+    }
+    out << '\n';
 }
 
 }  // namespace aaiscan

@@ -2,16 +2,14 @@
 #include "report/sarif_reporter.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
+#include <vector>
 
 #include "report/json_reporter.h"
 #include "util/strings.h"
 
 namespace aaiscan {
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 std::string_view sarif_level(Severity s) {
     switch (s) {
@@ -51,29 +49,48 @@ std::string pascal_name(std::string_view id) {
     return out;
 }
 
-ojson rule_descriptor(const Rule& r) {
-    ojson d;
-    d["id"] = r.id;
-    d["name"] = pascal_name(r.id);
-    d["shortDescription"] = {{"text", r.name}};
-    d["fullDescription"] = {{"text", r.description.empty() ? r.message : r.description}};
+void write_rule_descriptor(JsonWriter& out, const Rule& r) {
+    out.begin_object();
+    out.field("id", r.id);
+    out.field("name", pascal_name(r.id));
+    out.key("shortDescription");
+    out.begin_object();
+    out.field("text", r.name);
+    out.end_object();
+    out.key("fullDescription");
+    out.begin_object();
+    out.field("text", r.description.empty() ? r.message : r.description);
+    out.end_object();
     std::string help = r.message + ".";
     if (!r.remediation.empty()) help += " Fix: " + r.remediation;
     std::string markdown = "**" + r.message + "**";
     if (!r.remediation.empty()) markdown += "\n\n**Fix:** " + r.remediation;
     if (!r.checklist.empty()) markdown += "\n\nAssemblyAI security checklist item: `" + r.checklist + "`.";
     for (const auto& ref : r.references) markdown += "\n\n" + ref;
-    d["help"] = {{"text", help}, {"markdown", markdown}};
-    if (!r.references.empty()) d["helpUri"] = r.references.front();
-    d["defaultConfiguration"] = {{"level", std::string(sarif_level(r.severity))}};
-    ojson tags = ojson::array({"security", std::string(to_string(r.category))});
-    if (!r.checklist.empty()) tags.push_back("checklist:" + r.checklist);
-    if (!r.pii_policy.empty()) tags.push_back("pii:" + r.pii_policy);
-    d["properties"] = {{"tags", tags},
-                       {"precision", r.category == Category::pii ? "medium" : "high"},
-                       {"security-severity", std::string(security_severity(r.severity))},
-                       {"aaiscan-severity", std::string(to_string(r.severity))}};
-    return d;
+    out.key("help");
+    out.begin_object();
+    out.field("text", help);
+    out.field("markdown", markdown);
+    out.end_object();
+    if (!r.references.empty()) out.field("helpUri", r.references.front());
+    out.key("defaultConfiguration");
+    out.begin_object();
+    out.field("level", sarif_level(r.severity));
+    out.end_object();
+    out.key("properties");
+    out.begin_object();
+    out.key("tags");
+    out.begin_array();
+    out.value("security");
+    out.value(to_string(r.category));
+    if (!r.checklist.empty()) out.value("checklist:" + r.checklist);
+    if (!r.pii_policy.empty()) out.value("pii:" + r.pii_policy);
+    out.end_array();
+    out.field("precision", r.category == Category::pii ? "medium" : "high");
+    out.field("security-severity", security_severity(r.severity));
+    out.field("aaiscan-severity", to_string(r.severity));
+    out.end_object();
+    out.end_object();
 }
 
 std::string result_message(const Finding& f, const ReportContext& context) {
@@ -110,77 +127,142 @@ std::string sarif_uri(std::string_view path) {
     return out;
 }
 
-void write_sarif_report(const ScanOutput& output, const ReportContext& context, std::ostream& out) {
-    // Only the rules that have results are described: the output stays small and stable.
-    ojson rules = ojson::array();
-    std::unordered_map<std::string, size_t> rule_index;
-    for (const Rule& r : context.rules->rules()) {
-        bool used = std::any_of(output.findings.begin(), output.findings.end(),
-                                [&](const Finding& f) { return f.rule->id == r.id; });
-        if (!used) continue;
-        rule_index[r.id] = rules.size();
-        rules.push_back(rule_descriptor(r));
-    }
-    ojson results = ojson::array();
-    for (const Finding& f : output.findings) {
-        ojson res;
-        res["ruleId"] = f.rule->id;
-        res["ruleIndex"] = rule_index[f.rule->id];
-        res["level"] = std::string(sarif_level(f.severity));
-        res["message"] = {{"text", result_message(f, context)}};
-        ojson physical;
-        std::string uri_path = f.project_path.empty() ? f.path : f.project_path;
-        physical["artifactLocation"] = {{"uri", sarif_uri(uri_path)}, {"uriBaseId", "%SRCROOT%"}};
-        if (f.line > 0) {
-            physical["region"] = {{"startLine", f.line}, {"startColumn", f.column},
-                                  {"endLine", f.end_line}, {"endColumn", f.end_column}};
-        } else {
-            physical["region"] = {{"startLine", 1}};
-        }
-        res["locations"] = ojson::array({{{"physicalLocation", physical}}});
-        res["partialFingerprints"] = {{"aaiscan/v1", f.fingerprint}};
-        if (f.is_suppressed()) {
-            std::string kind = f.suppressed == Suppression::inline_comment ? "inSource" : "external";
-            res["suppressions"] = ojson::array({{{"kind", kind}, {"justification", std::string("aaiscan ") + std::string(to_string(f.suppressed))}}});
-        }
-        ojson props;
-        props["severity"] = std::string(to_string(f.severity));
-        props["category"] = std::string(to_string(f.rule->category));
-        if (!f.rule->checklist.empty()) props["checklist"] = f.rule->checklist;
-        if (!f.rule->pii_policy.empty()) props["pii_policy"] = f.rule->pii_policy;
-        ojson finding_json = finding_to_json(f, context);
-        if (!finding_json["transcript"].is_null()) props["transcript"] = finding_json["transcript"];
-        if (!finding_json["commit"].is_null()) props["commit"] = finding_json["commit"];
-        res["properties"] = props;
-        results.push_back(std::move(res));
-    }
-    ojson notifications = ojson::array();
-    for (const Diagnostic& d : output.diagnostics) {
-        ojson n;
-        n["level"] = d.level == DiagnosticLevel::error ? "error" : d.level == DiagnosticLevel::warning ? "warning" : "note";
-        n["message"] = {{"text", (d.path.empty() ? "" : d.path + ": ") + d.message}};
-        notifications.push_back(std::move(n));
-    }
-    ojson invocation;
-    invocation["executionSuccessful"] = context.exit_code != 2;
-    invocation["exitCode"] = context.exit_code;
-    if (!context.command_line.empty()) invocation["commandLine"] = join(context.command_line, " ");
-    invocation["toolExecutionNotifications"] = notifications;
+namespace {
 
-    ojson run;
-    run["tool"] = {{"driver", {{"name", "aaiscan"},
-                               {"version", AAISCAN_VERSION},
-                               {"semanticVersion", AAISCAN_VERSION},
-                               {"informationUri", "https://www.assemblyai.com/docs"},
-                               {"rules", rules}}}};
-    run["invocations"] = ojson::array({invocation});
-    run["columnKind"] = "unicodeCodePoints";
-    run["results"] = results;
-    ojson doc;
-    doc["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-    doc["version"] = "2.1.0";
-    doc["runs"] = ojson::array({run});
-    out << dump_json(doc, 2) << '\n';
+void write_result(JsonWriter& out, const Finding& f, size_t rule_index, const ReportContext& context) {
+    out.begin_object();
+    out.field("ruleId", f.rule->id);
+    out.field("ruleIndex", static_cast<uint64_t>(rule_index));
+    out.field("level", sarif_level(f.severity));
+    out.key("message");
+    out.begin_object();
+    out.field("text", result_message(f, context));
+    out.end_object();
+    out.key("locations");
+    out.begin_array();
+    out.begin_object();
+    out.key("physicalLocation");
+    out.begin_object();
+    out.key("artifactLocation");
+    out.begin_object();
+    out.field("uri", sarif_uri(f.project_path.empty() ? f.path : f.project_path));
+    out.field("uriBaseId", "%SRCROOT%");
+    out.end_object();
+    out.key("region");
+    out.begin_object();
+    if (f.line > 0) {
+        out.field("startLine", f.line);
+        out.field("startColumn", f.column);
+        out.field("endLine", f.end_line);
+        out.field("endColumn", f.end_column);
+    } else {
+        out.field("startLine", 1);
+    }
+    out.end_object();
+    out.end_object();
+    out.end_object();
+    out.end_array();
+    out.key("partialFingerprints");
+    out.begin_object();
+    out.field("aaiscan/v1", f.fingerprint);
+    out.end_object();
+    if (f.is_suppressed()) {
+        out.key("suppressions");
+        out.begin_array();
+        out.begin_object();
+        out.field("kind", f.suppressed == Suppression::inline_comment ? "inSource" : "external");
+        out.field("justification", "aaiscan " + std::string(to_string(f.suppressed)));
+        out.end_object();
+        out.end_array();
+    }
+    out.key("properties");
+    out.begin_object();
+    out.field("severity", to_string(f.severity));
+    out.field("category", to_string(f.rule->category));
+    if (!f.rule->checklist.empty()) out.field("checklist", f.rule->checklist);
+    if (!f.rule->pii_policy.empty()) out.field("pii_policy", f.rule->pii_policy);
+    if (f.transcript) {
+        out.key("transcript");
+        write_transcript_ref(out, f, context);
+    }
+    if (f.commit) {
+        out.key("commit");
+        write_commit_ref(out, f);
+    }
+    out.end_object();
+    out.end_object();
+}
+
+}  // namespace
+
+void write_sarif_report(const ScanOutput& output, const ReportContext& context, std::ostream& stream) {
+    // Only the rules that have results are described, in rule-set order: the output stays small
+    // and stable.
+    std::unordered_map<std::string_view, size_t> rule_index;
+    for (const Finding& f : output.findings) rule_index.emplace(f.rule->id, 0);
+    std::vector<const Rule*> used;
+    for (const Rule& r : context.rules->rules()) {
+        auto it = rule_index.find(r.id);
+        if (it == rule_index.end()) continue;
+        it->second = used.size();
+        used.push_back(&r);
+    }
+
+    JsonWriter out(stream, 2);
+    out.begin_object();
+    out.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    out.field("version", "2.1.0");
+    out.key("runs");
+    out.begin_array();
+    out.begin_object();
+    out.key("tool");
+    out.begin_object();
+    out.key("driver");
+    out.begin_object();
+    out.field("name", "aaiscan");
+    out.field("version", AAISCAN_VERSION);
+    out.field("semanticVersion", AAISCAN_VERSION);
+    out.field("informationUri", "https://www.assemblyai.com/docs");
+    out.key("rules");
+    out.begin_array();
+    for (const Rule* r : used) write_rule_descriptor(out, *r);
+    out.end_array();
+    out.end_object();
+    out.end_object();
+
+    out.key("invocations");
+    out.begin_array();
+    out.begin_object();
+    out.field("executionSuccessful", context.exit_code != 2);
+    out.field("exitCode", context.exit_code);
+    if (!context.command_line.empty()) out.field("commandLine", join(context.command_line, " "));
+    out.key("toolExecutionNotifications");
+    out.begin_array();
+    for (const Diagnostic& d : output.diagnostics) {
+        out.begin_object();
+        out.field("level", d.level == DiagnosticLevel::error     ? "error"
+                           : d.level == DiagnosticLevel::warning ? "warning"
+                                                                 : "note");
+        out.key("message");
+        out.begin_object();
+        out.field("text", (d.path.empty() ? "" : d.path + ": ") + d.message);
+        out.end_object();
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+    out.end_array();
+
+    out.field("columnKind", "unicodeCodePoints");
+    out.key("results");
+    out.begin_array();
+    for (const Finding& f : output.findings) write_result(out, f, rule_index[f.rule->id], context);
+    out.end_array();
+    out.end_object();
+    out.end_array();
+    out.end_object();
+    out.flush();
+    stream << '\n';
 }
 
 }  // namespace aaiscan
