@@ -95,6 +95,7 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
     }
 
     const bool check_inline = m_settings.inline_ignore && !m_kept.empty() && may_hold_inline_allow(text);
+    const InlineAllowMarkers markers(check_inline ? text : std::string_view());
     for (const RuleMatch& m : m_kept) {
         const Rule& rule = rules[m.rule];
         Finding f;
@@ -106,7 +107,7 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
         f.message = rule.message;
         if (origin.commit) f.commit = *origin.commit;
         map.locate(m.secret_begin, m.secret_end, f);
-        if (check_inline && has_inline_allow(text, m.begin, m.end)) {
+        if (markers.allows(m.begin, m.end)) {
             f.suppressed = Suppression::inline_comment;
         }
         out.push_back(std::move(f));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace aaiscan {
 
@@ -11,8 +12,23 @@ namespace aaiscan {
 // them carries `aaiscan:allow-next-line`. Cost: a search of those lines only.
 bool has_inline_allow(std::string_view text, size_t begin, size_t end);
 
-// False when no allow marker can be anywhere in `text` (none holds "allow"): one memmem over
-// the blob, so blobs with many findings and no marker skip every per-finding line search.
+// False when no allow marker can be anywhere in `text` (no "allow" right after ':' or ': '):
+// one memmem pass over the blob.
 bool may_hold_inline_allow(std::string_view text);
+
+// The places in one text where an allow marker may start, found once. A text with many findings
+// and long lines (a transcript on one line, a minified bundle) then searches the lines of only
+// the findings that have a marker near them, not of every finding.
+class InlineAllowMarkers {
+public:
+    explicit InlineAllowMarkers(std::string_view text);
+    bool empty() const { return m_offsets.empty(); }
+    // has_inline_allow(text, begin, end), without reading the text when no marker is near.
+    bool allows(size_t begin, size_t end) const;
+
+private:
+    std::string_view m_text;
+    std::vector<size_t> m_offsets;  // of each "allow" that follows ':' or ': ', ascending
+};
 
 }  // namespace aaiscan

@@ -47,6 +47,17 @@ TextPosition LinePositioner::position(size_t offset) {
     return {m_line, m_column};
 }
 
+namespace {
+
+// The offset of the last '\n' in text[0, before), or npos: memrchr, where string_view::rfind
+// compares byte by byte (lines of minified code and one-line transcripts are kilobytes long).
+size_t last_newline_before(std::string_view text, size_t before) {
+    const void* hit = memrchr(text.data(), '\n', before);
+    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+}
+
+}  // namespace
+
 std::string_view surrounding_lines(std::string_view full_text, size_t begin, size_t end,
                                    size_t extra_lines) {
     begin = std::min(begin, full_text.size());
@@ -60,7 +71,7 @@ std::string_view surrounding_lines(std::string_view full_text, size_t begin, siz
     end -= floor;
     size_t start = begin;
     for (size_t n = 0; n <= extra_lines; ++n) {
-        size_t nl = start == 0 ? std::string_view::npos : text.rfind('\n', start - 1);
+        size_t nl = start == 0 ? std::string_view::npos : last_newline_before(text, start);
         if (nl == std::string_view::npos) {
             start = 0;
             break;

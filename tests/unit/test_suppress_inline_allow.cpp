@@ -2,7 +2,9 @@
 // the blob-wide precheck that lets blobs without any marker skip the per-finding search.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include "suppress/inline_allow.h"
 
@@ -35,8 +37,28 @@ TEST_CASE("inline allow: the blob precheck sees every marker and nothing else") 
     CHECK(may_hold_inline_allow("# aaiscan:allow-next-line\nx = 1"));
     CHECK_FALSE(may_hold_inline_allow("my card is 4111 1111 1111 1111, call me at 555 0100"));
     CHECK_FALSE(may_hold_inline_allow(""));
+    // The word in prose is not a marker: transcripts say "allow" all the time.
+    CHECK_FALSE(may_hold_inline_allow("we allow refunds, allowances and allowlists"));
     // Whenever the precheck says no, no position of the text has a marker.
     std::string plain = "alpha beta\ngamma allo w delta\n";
     REQUIRE_FALSE(may_hold_inline_allow(plain));
     for (size_t i = 0; i + 1 < plain.size(); ++i) CHECK_FALSE(has_inline_allow(plain, i, i + 1));
+}
+
+TEST_CASE("inline allow: the marker index answers like the line search, near and far") {
+    // Long lines (a transcript on one line) with markers at various distances from findings.
+    std::mt19937 rng(7);
+    const std::vector<std::string> pieces = {"word ", "allow ", "\n", "# aaiscan:allow ", "# aaiscan:allow-next-line\n",
+                                             "pragma: allowlist secret ", std::string(3000, 'x'), "key=AAA "};
+    for (int round = 0; round < 200; ++round) {
+        std::string text;
+        for (int i = 0; i < 40; ++i) text += pieces[rng() % pieces.size()];
+        InlineAllowMarkers markers(text);
+        CHECK(markers.empty() == !may_hold_inline_allow(text));
+        for (size_t begin = 0; begin < text.size(); begin += 97) {
+            size_t end = std::min(text.size(), begin + 1 + rng() % 40);
+            INFO("round " << round << " begin " << begin);
+            CHECK(markers.allows(begin, end) == has_inline_allow(text, begin, end));
+        }
+    }
 }
