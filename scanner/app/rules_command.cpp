@@ -129,6 +129,14 @@ void print_rule_timings(const Engine& engine, const std::vector<const Rule*>& wh
         out << fmt::format("{:<48} {:>8.0f} MB/s {:>7.0f} MB/s {:>8}{}\n", r.id, t.prefilter_mbps, t.total_mbps, t.hits,
                            is_slow ? "  <- slow" : "");
     }
+    for (const DatabaseTiming& d : time_databases(subset, buffer)) {
+        std::string what = fmt::format("{} database ({} rules together)", d.name, d.rules);
+        if (!d.error.empty()) {
+            out << fmt::format("{:<48} error: {}\n", what, d.error);
+        } else {
+            out << fmt::format("{:<48} {:>8.0f} MB/s {:>12} {:>8}\n", what, d.mbps, "", d.hits);
+        }
+    }
     if (slow) {
         out << fmt::format("warning: {} rule(s) scan below {:.0f} MB/s alone; give them a literal anchor Hyperscan can search for\n",
                            slow, min_mbps);

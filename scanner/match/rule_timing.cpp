@@ -123,4 +123,51 @@ std::vector<RuleTiming> time_rules(const RuleSet& rules, std::string_view buffer
     return timings;
 }
 
+std::vector<DatabaseTiming> time_databases(const RuleSet& rules, std::string_view buffer, int repeats) {
+    std::vector<DatabaseTiming> timings;
+    for (bool transcript : {true, false}) {
+        DatabaseTiming t;
+        t.name = transcript ? "transcript" : "source";
+        std::vector<const char*> patterns;
+        std::vector<unsigned> ids;
+        for (size_t i = 0; i < rules.size(); ++i) {
+            const Rule& rule = rules[i];
+            if (rule.kind != RuleKind::content) continue;
+            bool has_transcript = (rule.scopes & scope_bit(Scope::transcript)) != 0;
+            bool has_other = (rule.scopes & ~scope_bit(Scope::transcript)) != 0;
+            if (transcript ? !has_transcript : !has_other) continue;
+            patterns.push_back(rule.pattern.c_str());
+            ids.push_back(static_cast<unsigned>(i));
+        }
+        t.rules = ids.size();
+        if (ids.empty()) continue;
+        std::vector<unsigned> flags(ids.size(), 0);
+        hs_database_t* db = nullptr;
+        hs_compile_error_t* error = nullptr;
+        if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(ids.size()), HS_MODE_BLOCK,
+                             nullptr, &db, &error) != HS_SUCCESS) {
+            t.error = error ? error->message : "cannot compile";
+            hs_free_compile_error(error);
+            timings.push_back(std::move(t));
+            continue;
+        }
+        hs_scratch_t* scratch = nullptr;
+        hs_alloc_scratch(db, &scratch);
+        double best = 1e9;
+        HitLog log;
+        for (int run = 0; run < std::max(1, repeats); ++run) {
+            log.ends.clear();
+            auto start = Clock::now();
+            hs_scan(db, buffer.data(), static_cast<unsigned>(buffer.size()), 0, scratch, record_hit, &log);
+            best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
+        }
+        t.hits = log.ends.size();
+        t.mbps = mbps(buffer.size(), best);
+        hs_free_scratch(scratch);
+        hs_free_database(db);
+        timings.push_back(std::move(t));
+    }
+    return timings;
+}
+
 }  // namespace aaiscan

@@ -24,6 +24,17 @@ struct RuleTiming {
 // compiles one database per rule. Never throws; problems go to RuleTiming::error.
 std::vector<RuleTiming> time_rules(const RuleSet& rules, std::string_view buffer, int repeats = 3);
 
+// The cost of the rules together, as the scanner runs them: one database for the transcript
+// scope, one for every other scope (a rule with both kinds of scope is in both).
+struct DatabaseTiming {
+    std::string name;       // "transcript" or "source"
+    size_t rules = 0;       // content rules in the database
+    double mbps = 0;        // Hyperscan over the buffer, MB/s
+    size_t hits = 0;
+    std::string error;
+};
+std::vector<DatabaseTiming> time_databases(const RuleSet& rules, std::string_view buffer, int repeats = 3);
+
 // A deterministic ~`size`-byte mix of source, config, logs, hex and digits: the fixed buffer.
 std::string timing_corpus(size_t size);
 
