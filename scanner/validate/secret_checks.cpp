@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <string>
 
+#include "util/entropy.h"
 #include "util/strings.h"
 #include "validate/config_section.h"
+#include "validate/key_usage.h"
 #include "validate/word_shape.h"
 
 namespace aaiscan {
@@ -284,6 +286,13 @@ bool validate_base64_hex_key(std::string_view secret, const ValidationContext& c
     return validate_hex_mixed(decoded, context) && !is_placeholder(decoded);
 }
 
+// A 32-hex key as it is, or base64-encoded (name/value exports hold either).
+bool validate_hex_or_base64_hex_key(std::string_view secret, const ValidationContext& context) {
+    std::string_view s = trim(secret);
+    if (s.size() == 32) return validate_hex_mixed(s, context) && !is_placeholder(s) && shannon_entropy(s) >= 3.0;
+    return validate_base64_hex_key(s, context);
+}
+
 namespace {
 
 // "p%40ssw0rd" -> "p@ssw0rd": URL credentials are percent-encoded. Invalid escapes stay as they are.
@@ -355,7 +364,28 @@ bool is_default_password(std::string_view password) {
     return is_password_word(lower);
 }
 
-bool validate_real_password(std::string_view secret, const ValidationContext&) {
+namespace {
+
+// The user name right before a URL password (`scheme://user:password@`), when `secret` is a view
+// into the matched text; empty otherwise.
+std::string_view url_user_before(std::string_view secret, const ValidationContext& context) {
+    const char* base = context.text.data();
+    if (secret.data() < base || secret.data() > base + context.text.size()) return {};
+    std::string_view before = context.text.substr(0, static_cast<size_t>(secret.data() - base));
+    if (before.empty() || before.back() != ':') return {};
+    before.remove_suffix(1);
+    size_t scheme = before.rfind("://");
+    if (scheme == std::string_view::npos || before.size() - scheme > 200) return {};
+    return before.substr(scheme + 3);
+}
+
+}  // namespace
+
+bool validate_real_password(std::string_view secret, const ValidationContext& context) {
+    // `postgres://voicemail:voicemail@localhost/voicemail`: a password that repeats the user name
+    // is a local development default, like `postgres:postgres`.
+    std::string_view user = url_user_before(secret, context);
+    if (!user.empty() && user == trim(secret)) return false;
     return !is_default_password(secret);
 }
 
@@ -391,7 +421,20 @@ bool looks_like_identifier_not_secret(std::string_view s) {
     return constant;
 }
 
-bool validate_generic_secret(std::string_view secret, const ValidationContext&) {
+// An Algolia search-only key: 32 hex under an `algolia:`/DocSearch configuration (Docusaurus,
+// VitePress, InstantSearch), public by design, unless the name says admin or write. Admin keys
+// have a rule of their own (algolia.admin-key).
+bool is_algolia_search_key(std::string_view s, const ValidationContext& context) {
+    if (s.size() != 32 || s.find_first_not_of("0123456789abcdef") != std::string_view::npos) return false;
+    constexpr size_t k_block = 300;  // the configuration object the key sits in
+    size_t from = context.match_begin > k_block ? context.match_begin - k_block : 0;
+    std::string before = to_lower_ascii(context.text.substr(from, context.match_begin - from));
+    std::string match = to_lower_ascii(context.text.substr(context.match_begin, context.match_end - context.match_begin));
+    if (match.find("admin") != std::string::npos || match.find("write") != std::string::npos) return false;
+    return before.find("algolia") != std::string::npos || before.find("docsearch") != std::string::npos;
+}
+
+bool validate_generic_secret(std::string_view secret, const ValidationContext& context) {
     std::string_view s = trim(secret);
     if (s.size() < 8 || is_placeholder(s)) return false;
     if (s.find("://") != std::string_view::npos) return false;  // a URL
@@ -410,6 +453,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext&) 
     for (std::string_view prefix : {"pk_live_", "pk_test_", "pk.eyJ", "phc_"}) {
         if (s.starts_with(prefix)) return false;
     }
+    if (is_algolia_search_key(s, context)) return false;
     std::string lower = to_lower_ascii(s);
     if (is_password_word(lower)) return false;  // "Password123!": a documentation value
     // Escaped text ("\u65E0\u6CD5..."): a localised message in a string literal.
@@ -468,6 +512,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"luhn", &validate_luhn},
         {"token_checksum", &validate_token_checksum},
         {"base64_hex_key", &validate_base64_hex_key},
+        {"hex_or_base64_hex_key", &validate_hex_or_base64_hex_key},
         {"basic_auth_b64", &validate_basic_auth_b64},
         {"real_password", &validate_real_password},
         {"generic_secret", &validate_generic_secret},
@@ -477,6 +522,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"not_truncated", &validate_not_truncated},
         {"not_words", &validate_not_words},
         {"not_other_service_section", &validate_not_other_service_section},
+        {"used_with_assemblyai", &validate_used_with_assemblyai},
     };
     return entries;
 }

@@ -52,6 +52,8 @@ bool validate_token_checksum(std::string_view secret, const ValidationContext&);
 // Standard or url-safe base64 of a 32-character lowercase hex key (a trailing newline, as
 // `echo KEY | base64` adds, is allowed), e.g. a Kubernetes Secret `data:` value.
 bool validate_base64_hex_key(std::string_view secret, const ValidationContext&);
+// base64_hex_key, or the 32-hex key itself (mixed digits and letters, not a placeholder).
+bool validate_hex_or_base64_hex_key(std::string_view secret, const ValidationContext&);
 // True for passwords that are not secrets: placeholders, template references ($VAR, ${VAR}, %s,
 // {name}, <password>) and well-known defaults (password, postgres, root, guest, ...).
 bool is_default_password(std::string_view password);

@@ -228,7 +228,7 @@ TEST_CASE("not_truncated: a key cut short with '...' or a closing '.' is an exam
 TEST_CASE("registry: every credential validator is registered by name") {
     for (const char* name : {"not_placeholder", "hex_mixed", "jwt", "luhn", "token_checksum", "base64_hex_key",
                              "basic_auth_b64", "real_password", "generic_secret", "jwt_not_anon", "jwt_service_role",
-                             "standalone", "not_truncated", "not_words"}) {
+                             "standalone", "not_truncated", "not_words", "hex_or_base64_hex_key", "used_with_assemblyai"}) {
         CAPTURE(name);
         CHECK(find_validator(name) != nullptr);
     }
@@ -263,4 +263,30 @@ TEST_CASE("is_placeholder: values spelled out of words that say test, mock, loca
     CHECK_FALSE(is_placeholder("prod_key_2024"));
     CHECK_FALSE(is_placeholder("sk_test_7rT2qW9xLp4mZk8vBn3cYd6f"));
     CHECK(is_placeholder("sk_test_4eC39HqLyjWDarjtT1zdp7dc"));  // Stripe's documentation key
+}
+
+TEST_CASE("generic_secret: an Algolia search-only key in its configuration block is public") {
+    auto check = [](const std::string& text) {
+        size_t begin = text.find("apiKey");
+        size_t end = text.find('"', text.find('"', begin) + 1) + 1;
+        ValidationContext ctx{text, begin, end};
+        size_t value = text.find('"', begin) + 1;
+        return validate_generic_secret(text.substr(value, 32), ctx);
+    };
+    // Docusaurus / DocSearch: the search key, public by design.
+    CHECK_FALSE(check("themeConfig: {\n  algolia: {\n    appId: \"GDJAKD1TS7\",\n    apiKey: \"e93cd234c98d53f188d70fc3bbba9d37\",\n"));
+    CHECK_FALSE(check("docsearch({ appId: 'X', indexName: 'docs',\n  apiKey: \"e93cd234c98d53f188d70fc3bbba9d37\" })"));
+    // The same value with no Algolia around it, or named as the admin key, stays a secret.
+    CHECK(check("payments: {\n  apiKey: \"e93cd234c98d53f188d70fc3bbba9d37\",\n"));
+    CHECK(check("algolia: {\n  adminApiKey: \"e93cd234c98d53f188d70fc3bbba9d37\",\n"));
+}
+
+TEST_CASE("real_password: a URL password that repeats the user name is a development default") {
+    auto check = [](const std::string& text, const std::string& password) {
+        size_t at = text.find(":" + password + "@") + 1;
+        ValidationContext ctx{text, 0, text.size()};
+        return validate_real_password(std::string_view(text).substr(at, password.size()), ctx);
+    };
+    CHECK_FALSE(check("postgresql+asyncpg://voicemail:voicemail@localhost:5432/voicemail", "voicemail"));
+    CHECK(check("postgresql+asyncpg://voicemail:Vq8xL2mZ7k@localhost:5432/voicemail", "Vq8xL2mZ7k"));
 }

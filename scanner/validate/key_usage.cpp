@@ -1,0 +1,156 @@
+// Following a hard-coded key to where it is used (see key_usage.h).
+#include "validate/key_usage.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "util/strings.h"
+
+namespace aaiscan {
+namespace {
+
+// How far around a name the code is read for a service marker, and how far the file is read.
+constexpr size_t k_site_reach = 200;
+constexpr size_t k_file_reach = 64 * 1024;
+constexpr size_t k_max_uses = 64;
+
+constexpr std::array<std::string_view, 3> k_assemblyai_markers = {"assemblyai", "assembly_ai", "assembly-ai"};
+// "assemblyai" base64-encoded at each of the three byte alignments (a Kubernetes Secret whose
+// base-url is https://api.assemblyai.com): case matters in base64.
+constexpr std::array<std::string_view, 3> k_assemblyai_base64 = {"YXNzZW1ibHlh", "c2VtYmx5YW", "c3NlbWJseWFp"};
+
+// Code that hands a value to another service whose keys can be 32 hex characters.
+constexpr std::array<std::string_view, 27> k_other_service_markers = {
+    "twilio",       "speechconfig", "cognitiveservices", "cognitive-services", "ocp-apim",  "azure",
+    "microsoft",    "mixpanel",     "amplitude",         "analytics.load",     "sentry",    "algolia",
+    "rollbar",      "elevenlabs",   "deepgram",          "mailgun",            "datadog",   "stripe",
+    "openai",       "pusher",       "bugsnag",           "newrelic",           "onesignal", "hotjar",
+    "speechmatics", "gladia",       "speechregion"};
+
+// Names that say the value belongs to another service.
+constexpr std::array<std::string_view, 40> k_other_service_names = {
+    "twilio",  "azure",    "cognitive", "microsoft", "mixpanel",  "amplitude", "segment",   "sentry",
+    "algolia", "rollbar",  "eleven",    "deepgram",  "mailgun",   "datadog",   "stripe",    "openai",
+    "pusher",  "bugsnag",  "newrelic",  "new_relic", "onesignal", "hotjar",    "google",    "gcp",
+    "aws",     "slack",    "github",    "gitlab",    "firebase",  "supabase",  "sendgrid",  "postmark",
+    "gladia",  "speechmatics", "revai", "rev_ai",    "cohere",    "anthropic", "pinecone",  "mapbox"};
+
+// Names of values that are not credentials even when they say key or token.
+constexpr std::array<std::string_view, 24> k_not_secret_names = {
+    "cache",  "idempot", "hash",   "checksum", "etag",     "csrf",   "nonce",  "salt",
+    "digest", "md5",     "sha",    "fingerprint", "guid",  "uuid",   "trace",  "request_id",
+    "requestid", "session_id", "sessionid", "public", "publishable", "sitekey", "site_key", "keyid"};
+
+// Names too common to follow through a file: object properties and headers every client has.
+constexpr std::array<std::string_view, 14> k_generic_names = {
+    "key",   "apikey", "api_key", "api-key", "token", "secret", "auth",
+    "authorization", "password", "access_token", "auth_token", "x-api-key", "value", "accesstoken"};
+
+bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '$'; }
+
+bool contains_any(std::string_view lower, const auto& needles) {
+    for (std::string_view n : needles) {
+        if (lower.find(n) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+// The distance from [begin, end) to the nearest of `needles` in lower[from, to), or npos.
+size_t nearest(std::string_view lower, size_t from, size_t to, size_t begin, size_t end, const auto& needles) {
+    size_t best = std::string_view::npos;
+    std::string_view window = lower.substr(from, to - from);
+    for (std::string_view n : needles) {
+        for (size_t at = window.find(n); at != std::string_view::npos; at = window.find(n, at + 1)) {
+            size_t m = from + at, m_end = m + n.size();
+            size_t distance = m_end <= begin ? begin - m_end : m >= end ? m - end : 0;
+            if (distance < best) best = distance;
+        }
+    }
+    return best;
+}
+
+enum class Vote { none, assemblyai, other };
+
+// Which service the code nearest to text[begin, end) names (within k_site_reach bytes), not
+// counting `skip` (the value itself).
+Vote vote_at(std::string_view lower, size_t begin, size_t end) {
+    size_t from = begin > k_site_reach ? begin - k_site_reach : 0;
+    size_t to = std::min(lower.size(), end + k_site_reach);
+    size_t aai = nearest(lower, from, to, begin, end, k_assemblyai_markers);
+    size_t other = nearest(lower, from, to, begin, end, k_other_service_markers);
+    if (aai == other) return Vote::none;  // neither (both npos), or a tie
+    return aai < other ? Vote::assemblyai : Vote::other;
+}
+
+bool file_talks_to_assemblyai(std::string_view original, std::string_view lower) {
+    return contains_any(lower, k_assemblyai_markers) || contains_any(original, k_assemblyai_base64);
+}
+
+}  // namespace
+
+std::string_view assigned_name(std::string_view match) {
+    size_t at = 0;
+    while (at < match.size() && !is_name_char(match[at])) ++at;  // quotes, '@', '(', a space
+    size_t end = at;
+    while (end < match.size() && (is_name_char(match[end]) || match[end] == '.')) ++end;
+    std::string_view name = match.substr(at, end - at);
+    // A name/value pair (`"Name": "/prod/transcriber/aai_key", ... "Value": "..."`): the name
+    // is the last component of the name field's value.
+    std::string lower_first = to_lower_ascii(name);
+    if (lower_first == "name" || lower_first == "key") {
+        size_t open = match.find_first_of("\"'", match.find(':', end));
+        size_t close = open == std::string_view::npos ? open : match.find(match[open], open + 1);
+        if (close != std::string_view::npos) {
+            name = match.substr(open + 1, close - open - 1);
+            if (size_t cut = name.find_last_of("/.:"); cut != std::string_view::npos) name = name.substr(cut + 1);
+            return name;
+        }
+    }
+    if (size_t dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+    while (!name.empty() && (name.front() == '$' || name.front() == '-')) name.remove_prefix(1);
+    while (!name.empty() && name.back() == '-') name.remove_suffix(1);
+    return name;
+}
+
+bool validate_used_with_assemblyai(std::string_view, const ValidationContext& context) {
+    // The part of the file that is read: the value and up to k_file_reach bytes on each side.
+    std::string_view text = context.text;
+    size_t from = context.match_begin > k_file_reach ? context.match_begin - k_file_reach : 0;
+    size_t to = std::min(text.size(), context.match_end + k_file_reach);
+    std::string_view original = text.substr(from, to - from);
+    std::string lower = to_lower_ascii(original);
+    size_t match_begin = context.match_begin - from, match_end = context.match_end - from;
+
+    std::string_view name = assigned_name(original.substr(match_begin, match_end - match_begin));
+    std::string lower_name = to_lower_ascii(name);
+    if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
+    if (lower_name.size() > 2 && (lower_name.ends_with("id") || lower_name.ends_with("_id"))) return false;
+    // "aai" is AssemblyAI's own abbreviation (the SDKs import it as `aai`): `aai-token`, `aaiSecret`.
+    if (lower_name.find("aai") != std::string::npos || contains_any(lower_name, k_assemblyai_markers)) return true;
+
+    int assemblyai_votes = 0, other_votes = 0;
+    auto count = [&](Vote v) {
+        assemblyai_votes += v == Vote::assemblyai;
+        other_votes += v == Vote::other;
+    };
+    count(vote_at(lower, match_begin, match_end));
+    bool generic = false;
+    for (std::string_view g : k_generic_names) generic = generic || lower_name == g;
+    if (!generic && name.size() >= 3) {
+        size_t uses = 0;
+        for (size_t at = lower.find(lower_name); at != std::string::npos && uses < k_max_uses;
+             at = lower.find(lower_name, at + 1)) {
+            size_t end = at + lower_name.size();
+            if (at < match_end && end > match_begin) continue;  // the assignment itself
+            bool whole = (at == 0 || !is_name_char(original[at - 1])) && (end >= original.size() || !is_name_char(original[end]));
+            if (!whole || original.substr(at, name.size()) != name) continue;  // case matters for names
+            ++uses;
+            count(vote_at(lower, at, end));
+        }
+    }
+    if (assemblyai_votes != other_votes) return assemblyai_votes > other_votes;
+    return file_talks_to_assemblyai(original, lower);
+}
+
+}  // namespace aaiscan
