@@ -8,6 +8,7 @@
 
 #include "app/redact_substitute.h"
 #include "decode/speaker_names.h"
+#include "decode/transcript_csv.h"
 #include "decode/transcript_detect.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
@@ -216,6 +217,10 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
             break;
         case TranscriptFormat::plain_text:
             decode_plain_transcript(input, m_doc);
+            handle(m_doc);
+            break;
+        case TranscriptFormat::csv:
+            decode_csv_transcript(input, m_doc);
             handle(m_doc);
             break;
     }

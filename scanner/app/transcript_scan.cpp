@@ -5,6 +5,7 @@
 
 #include "app/item_scanner.h"
 #include "app/transcript_findings.h"
+#include "decode/transcript_csv.h"
 #include "decode/transcript_detect.h"
 #include "decode/transcript_json.h"
 #include "decode/transcript_source_map.h"
@@ -187,6 +188,11 @@ bool scan_transcript_export(std::string_view text, const ItemInfo& item, const T
             scan_document(doc, c);
             scan_with_own_scope(c, 0);
             return true;
+        case TranscriptFormat::csv:
+            decode_csv_transcript(text, doc);
+            scan_document(doc, c);
+            scan_with_own_scope(c, 0);
+            return true;
         case TranscriptFormat::none:
             break;
     }
@@ -198,7 +204,7 @@ bool transcript_needs_whole_file(std::string_view head, std::string_view path, u
     if (size > k_max_whole_transcript) return false;
     TranscriptFormat format = detect_transcript_format(head, path, policy.force_transcript);
     return format == TranscriptFormat::assemblyai_json || format == TranscriptFormat::srt ||
-           format == TranscriptFormat::vtt;
+           format == TranscriptFormat::vtt || format == TranscriptFormat::csv;
 }
 
 }  // namespace aaiscan

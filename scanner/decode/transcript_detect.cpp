@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "decode/transcript_csv.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
 
@@ -226,6 +227,10 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     if (looks_like_srt(rest)) return ends_with_ci(name, ".vtt") ? TranscriptFormat::vtt : TranscriptFormat::srt;
     if (ends_with_ci(name, ".srt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::srt;
     if (ends_with_ci(name, ".vtt") && rest.find("-->") != std::string_view::npos) return TranscriptFormat::vtt;
+    // A spreadsheet of utterances (speaker,start,end,text).
+    if ((ends_with_ci(name, ".csv") || ends_with_ci(name, ".tsv")) && looks_like_transcript_csv(rest)) {
+        return TranscriptFormat::csv;
+    }
     if (force) return TranscriptFormat::plain_text;
     // By name: .txt files only (an extensionless file in a transcripts folder may be anything).
     if (text_file_name(name) && (transcript_path(path) || transcript_id_name(name)) && !project_text_file(name)) {

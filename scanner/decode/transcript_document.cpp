@@ -57,6 +57,7 @@ std::string_view to_string(TranscriptFormat format) {
         case TranscriptFormat::srt: return "srt";
         case TranscriptFormat::vtt: return "vtt";
         case TranscriptFormat::plain_text: return "text";
+        case TranscriptFormat::csv: return "csv";
     }
     return "none";
 }

@@ -16,6 +16,35 @@ size_t bold_mark(std::string_view line, size_t i) {
     return n;
 }
 
+// A time after a speaker label, from `i`: " (00:01:02)", " `[00:00:04]`", " [00:00:04]",
+// " — 00:00:05", " - 00:00:05". Returns where it ends, or `i` when there is none.
+size_t label_time_end(std::string_view line, size_t i) {
+    size_t j = i;
+    while (j < line.size() && line[j] == ' ') ++j;
+    if (line.substr(j).starts_with("\xE2\x80\x94")) j += 3;  // em dash
+    else if (j < line.size() && line[j] == '-') ++j;
+    while (j < line.size() && line[j] == ' ') ++j;
+    auto is_open = [](char c) { return c == '`' || c == '[' || c == '('; };
+    auto is_close = [](char c) { return c == '`' || c == ']' || c == ')'; };
+    size_t k = j;
+    while (k < line.size() && k - j < 2 && is_open(line[k])) ++k;
+    size_t digits = 0, colons = 0, time_begin = k;
+    while (k < line.size() && k - time_begin < 12) {
+        char c = line[k];
+        if (c >= '0' && c <= '9') ++digits;
+        else if (c == ':') ++colons;
+        else if (c != '.') break;
+        ++k;
+    }
+    if (k > time_begin && line[k - 1] == ':') {  // "Speaker A 12:" is not a time; keep the colon
+        --k;
+        --colons;
+    }
+    while (k < line.size() && k - time_begin < 16 && is_close(line[k])) ++k;
+    // At least "0:05".
+    return digits >= 3 && colons >= 1 ? k : i;
+}
+
 }  // namespace
 
 std::string_view speaker_label(std::string_view line, size_t& length) {
@@ -29,11 +58,21 @@ std::string_view speaker_label(std::string_view line, size_t& length) {
         while (k < rest.size() && k - j < 12 && rest[k] != ':' && rest[k] != ' ' && rest[k] != '*' && rest[k] != '_') ++k;
         if (k == j) continue;
         size_t colon = k + bold_mark(rest, k);  // "**Speaker A**:"
-        if (rest.substr(colon).starts_with(" (")) {  // "Speaker A (00:01:02):"
-            size_t close = rest.find(')', colon);
-            if (close != std::string_view::npos && close - colon <= 16) colon = close + 1 + bold_mark(rest, close + 1);
+        // "Speaker A (00:01:02):", "**Speaker A** `[00:00:04]`:"
+        colon = label_time_end(rest, colon);
+        colon += bold_mark(rest, colon);
+        if (colon >= rest.size() || rest[colon] != ':') {
+            // A Markdown heading naming the speaker ("### Speaker A — 00:00:05"): the text is on
+            // the lines that follow.
+            bool heading = lead > 0 && line.front() == '#';
+            size_t after = colon;
+            while (after < rest.size() && (rest[after] == ' ' || rest[after] == '\r')) ++after;
+            if (heading && after == rest.size()) {
+                length = line.size();
+                return rest.substr(j, k - j);
+            }
+            continue;
         }
-        if (colon >= rest.size() || rest[colon] != ':') continue;
         size_t after = colon + 1;
         after += bold_mark(rest, after);         // "**Speaker A:**"
         length = lead + after;

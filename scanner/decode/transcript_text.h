@@ -11,9 +11,10 @@
 namespace aaiscan {
 
 // "Speaker A:" / "SPEAKER 1:" / "SPEAKER_00:" at the start of `line`, also in Markdown
-// ("**Speaker A:**", "- **Speaker A**:", "> Speaker A:") or with a time ("Speaker A (00:01:02):"):
-// the label ("A"), with `length` set to the bytes before the text that follows it; "" when the
-// line has no such label.
+// ("**Speaker A:**", "- **Speaker A**:", "> Speaker A:") or with a time ("Speaker A (00:01:02):",
+// "**Speaker A** `[00:00:04]`:"), or a Markdown heading of its own ("### Speaker A — 00:00:05",
+// the text on the next lines): the label ("A"), with `length` set to the bytes before the text
+// that follows it; "" when the line has no such label.
 std::string_view speaker_label(std::string_view line, size_t& length);
 
 // Fills `doc` for `input` (which must outlive it). Never throws.

@@ -113,3 +113,21 @@ TEST_CASE("transcript text: Markdown and timed speaker labels are structure, not
     CHECK(doc.blob() == "My email is dana@example.org\n");
     CHECK(doc.speaker_name(doc.segments[1]) == "B");
 }
+
+TEST_CASE("transcript text: a time in backticks after the label, a heading of its own") {
+    size_t length = 0;
+    CHECK(speaker_label("**Speaker A** `[00:00:04]`: Hi, is this Aisha?", length) == "A");
+    CHECK(length == std::string_view("**Speaker A** `[00:00:04]`:").size());
+    CHECK(speaker_label("### Speaker B \xE2\x80\x94 00:00:05", length) == "B");
+    CHECK(length == std::string_view("### Speaker B \xE2\x80\x94 00:00:05").size());
+    // Not a heading: the label needs its colon; a number is not a time.
+    CHECK(speaker_label("Speaker B \xE2\x80\x94 00:00:05", length).empty());
+    CHECK(speaker_label("### Speaker B said 12 things", length).empty());
+    std::string notes = "### Speaker A \xE2\x80\x94 00:00:00\n\nWhat's your name?\n\n### Speaker B \xE2\x80\x94 00:00:05\n\nRobert.\n";
+    TranscriptDocument doc;
+    decode_plain_transcript(notes, doc);
+    CHECK(doc.blob() == "What's your name? Robert.\n");
+    REQUIRE(doc.segments.size() >= 2);
+    CHECK(doc.speaker_name(doc.segments.back()) == "B");
+    CHECK(detect_transcript_format(notes + notes, "notes/call.md", false) == TranscriptFormat::plain_text);
+}
