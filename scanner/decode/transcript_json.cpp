@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "decode/json_text.h"
+#include "decode/streaming_session.h"
 
 namespace aaiscan {
 namespace {
@@ -148,6 +149,12 @@ struct Shape {
     // A LeMUR response ({"request_id", "response", "usage"}).
     bool lemur_text = false;
     int lemur_keys = 0;
+    // A streaming message: v3 {"type": "Turn", "turn_order", "end_of_turn", ...} or v2
+    // {"message_type": "PartialTranscript" | "FinalTranscript", ...}.
+    bool stream_turn = false;     // v3 Turn
+    bool end_of_turn = false;
+    int64_t turn_order = -1;
+    std::string_view message_type;  // v2
 
     bool timed_piece() const { return text_segment != k_no_index && start_ms >= 0 && end_ms >= start_ms; }
 };
@@ -179,6 +186,11 @@ struct TranscriptJsonDecoder::Impl {
     std::string padded;
     TranscriptDocument root_doc;
     TranscriptDocument item_doc;
+    // JSON Lines of streaming messages: their final turns, joined (see streaming_session.h).
+    StreamingSession session;
+    bool collect_session = false;
+    static constexpr int64_t k_v2_turns = int64_t(1) << 40;  // v2 finals have no turn number
+    int64_t v2_turns = 0;
     const char* base = nullptr;
     size_t size = 0;
     size_t root_begin = 0;  // the root document's span: the whole input, or one JSON line
@@ -783,6 +795,25 @@ struct TranscriptJsonDecoder::Impl {
             ++shape.lemur_keys;
             return k_ok;
         }
+        if (key == "type" || key == "message_type") {
+            std::string_view type;
+            if (value.get_string().get(type) != k_ok) return k_ok;
+            if (key == "type") {
+                shape.stream_turn = type == "Turn";
+            } else {
+                shape.message_type = type;
+            }
+            return k_ok;
+        }
+        if (key == "end_of_turn") {
+            bool end = false;
+            if (value.get_bool().get(end) == k_ok) shape.end_of_turn = end;
+            return k_ok;
+        }
+        if (key == "turn_order") {
+            shape.turn_order = read_ms(value);
+            return k_ok;
+        }
         if (key == "response") return lemur_response(value, doc, shape);
         if (key == "words") {
             shape.text_field = true;
@@ -1011,10 +1042,19 @@ struct TranscriptJsonDecoder::Impl {
             if (key == "page_details") shape.wrapper = true;
             if ((e = transcript_field(key, f, doc, shape)) != k_ok) return e;
         }
-        if (is_transcript(shape)) {
-            settle_shape(doc, shape);
-            emit(doc);
+        if (!is_transcript(shape)) return k_ok;
+        settle_shape(doc, shape);
+        if (collect_session && (shape.stream_turn || shape.message_type.ends_with("Transcript"))) {
+            // A streaming message: its final words join the session; partial results are dropped.
+            bool final = shape.stream_turn ? shape.end_of_turn : shape.message_type == "FinalTranscript";
+            if (final) {
+                doc.finalize();
+                int64_t order = shape.stream_turn && shape.turn_order >= 0 ? shape.turn_order : k_v2_turns + v2_turns++;
+                session.add_turn(doc, order);
+            }
+            return k_ok;
         }
+        emit(doc);
         return k_ok;
     }
     // ---- several documents in one input (JSON Lines, concatenated objects) ----------------------
@@ -1086,7 +1126,18 @@ struct TranscriptJsonDecoder::Impl {
         auto line_of = [input](size_t offset) {
             return "on line " + std::to_string(1 + std::count(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
         };
-        return decode_documents(input, 0, next_line, line_of);
+        session.clear();
+        v2_turns = 0;
+        collect_session = true;
+        JsonDecodeResult& r = decode_documents(input, 0, next_line, line_of);
+        collect_session = false;
+        if (!session.empty()) {
+            session.build(root_doc);
+            emit(root_doc);
+            if (r.status == JsonDecodeStatus::not_transcript) r.status = JsonDecodeStatus::transcripts;
+            session.clear();
+        }
+        return r;
     }
 
     // Concatenated values (jq output): every value from `from` on, once the first was decoded.

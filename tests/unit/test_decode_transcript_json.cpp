@@ -408,3 +408,31 @@ TEST_CASE("transcript json: concatenated objects (jq output) are each a transcri
     CHECK(skip_json_value(stream, 0) == first.size());
     CHECK(skip_json_value("{\"a\": \"}\"", 0) == std::string::npos);
 }
+
+TEST_CASE("transcript json: a streaming session log is one transcript of its final turns") {
+    auto word = [](const char* text, int start) {
+        return std::string("{\"start\": ") + std::to_string(start) + ", \"end\": " + std::to_string(start + 300) +
+               ", \"text\": \"" + text + "\", \"confidence\": 0.9, \"word_is_final\": true}";
+    };
+    std::string log =
+        "{\"type\": \"Begin\", \"id\": \"589b04f3\", \"expires_at\": 1719856449}\n"
+        // turn 0: a partial, the unformatted final, then the formatted final
+        "{\"turn_order\": 0, \"end_of_turn\": false, \"transcript\": \"whats the card\", \"words\": [" + word("whats", 10) + "], \"type\": \"Turn\"}\n"
+        "{\"turn_order\": 0, \"end_of_turn\": true, \"turn_is_formatted\": false, \"transcript\": \"whats the card number\", \"words\": [" +
+        word("whats", 10) + ", " + word("number", 400) + "], \"type\": \"Turn\"}\n"
+        "{\"turn_order\": 0, \"end_of_turn\": true, \"turn_is_formatted\": true, \"transcript\": \"What's the card number?\", \"words\": [" +
+        word("What's", 10) + ", " + word("card", 200) + ", " + word("number?", 400) + "], \"type\": \"Turn\"}\n"
+        // turn 1: the answer
+        "{\"turn_order\": 1, \"end_of_turn\": true, \"turn_is_formatted\": true, \"transcript\": \"4111.\", \"words\": [" +
+        word("4111", 900) + "], \"type\": \"Turn\"}\n"
+        "{\"type\": \"Termination\", \"audio_duration_seconds\": 12}\n";
+    Decoded d = decode(log);
+    CHECK(d.result.status == JsonDecodeStatus::transcripts);
+    REQUIRE(d.docs.size() == 1);
+    CHECK(d.blobs[0] == "What's card number? 4111\n");
+    // Every word keeps its offsets into the log and its time.
+    const TranscriptDocument& doc = d.docs[0];
+    const TextSegment& last = doc.segments.back();
+    CHECK(log.substr(last.raw_begin, last.raw_end - last.raw_begin) == "4111");
+    CHECK(last.start_ms == 900);
+}
