@@ -85,6 +85,16 @@ bool validate_email(std::string_view secret, const ValidationContext&) {
         return false;
     }
     if (!domain_valid(domain)) return false;
+    // A company's role mailbox ("support@", "careers@", "bookings@") is not a person's address.
+    static constexpr std::array<std::string_view, 38> k_role_mailboxes = {
+        "support", "help", "info", "contact", "sales", "careers", "jobs", "hr", "billing", "bookings",
+        "reservations", "admin", "office", "hello", "team", "service", "customerservice", "customercare", "noreply",
+        "no-reply", "donotreply", "press", "media", "privacy", "security", "abuse", "legal", "marketing", "orders",
+        "returns", "accounts", "enquiries", "inquiries", "feedback", "webmaster", "postmaster", "claims", "frontdesk"};
+    std::string lower_local = lowered(local);
+    for (std::string_view role : k_role_mailboxes) {
+        if (lower_local == role) return false;
+    }
     // Retina image names ("icon@2x.png") look like addresses.
     std::string tld = lowered(domain.substr(domain.rfind('.') + 1));
     for (const char* ext : {"png", "jpg", "jpeg", "gif", "svg", "webp"}) {

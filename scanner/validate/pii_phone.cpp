@@ -42,6 +42,44 @@ bool phone_cue_before(const ValidationContext& context) {
                                         "t\xc3\xa9l\xc3\xa9phone", "portable", "joindre", "num\xc3\xa9ro", "fixe"});
 }
 
+// The clause just before `secret` (at most 60 bytes, from the last '?', '!', newline or ". "),
+// lower case: where a speaker says whose number it is.
+std::string clause_before(std::string_view secret, const ValidationContext& context) {
+    const char* text = context.text.data();
+    size_t begin = context.match_begin;
+    if (secret.data() >= text && secret.data() <= text + context.text.size()) begin = static_cast<size_t>(secret.data() - text);
+    begin = std::min(begin, context.text.size());
+    size_t from = begin > 60 ? begin - 60 : 0;
+    std::string_view window = context.text.substr(from, begin - from);
+    size_t cut = window.find_last_of("?!\n");
+    size_t stop = window.rfind(". ");
+    if (stop != std::string_view::npos && (cut == std::string_view::npos || stop > cut)) cut = stop + 1;
+    if (cut != std::string_view::npos) window.remove_prefix(cut + 1);
+    std::string lower(window);
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return " " + lower;
+}
+
+// A company's line said as such ("our main line is", "the front desk line is ..., or fax forms
+// to ...", "the pharmacy direct line"): not a person's number, unless the clause also says it is someone's ("my direct line").
+bool business_line_before(std::string_view secret, const ValidationContext& context) {
+    std::string clause = clause_before(secret, context);
+    // Not "fax" alone: "please fax the summary to" a referring doctor is still a person's number.
+    static constexpr std::array<std::string_view, 17> k_business = {
+        "main line", "main number", "direct line", "office line", "front desk", "desk line", "hotline",
+        "switchboard", "toll-free", "toll free", "attendance line", "maintenance line", "reception",
+        "customer service", "help desk", "helpdesk", "support line"};
+    static constexpr std::array<std::string_view, 10> k_personal = {
+        " my ", " your ", " his ", " her ", " their ", " cell", " mobile", " home ", " personal", " wife"};
+    bool business = false;
+    for (std::string_view cue : k_business) business = business || clause.find(cue) != std::string::npos;
+    if (!business) return false;
+    for (std::string_view cue : k_personal) {
+        if (clause.find(cue) != std::string::npos) return false;
+    }
+    return true;
+}
+
 // True when the digit groups of `secret` continue on either side ("4111 0303 3258 3981": the match
 // "0303 3258 3981" is the tail of a card number, not a phone number).
 bool inside_longer_number(std::string_view secret, const ValidationContext& context) {
@@ -80,7 +118,7 @@ bool validate_phone(std::string_view secret, const ValidationContext& context) {
     if (!extract_digits(secret, digits)) return false;
     if (digits.size() < 7 || digits.size() > 15) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
-    if (has_reference_cue_before(context, secret)) return false;
+    if (has_reference_cue_before(context, secret) || business_line_before(secret, context)) return false;
     bool plus = !secret.empty() && secret.front() == '+';
     std::string input = plus ? "+" + digits : digits;
     std::string_view region = context.phone_region.empty() ? std::string_view("US") : context.phone_region;
@@ -123,7 +161,9 @@ bool validate_phone_cued(std::string_view secret, const ValidationContext& conte
     if (!extract_digits(secret, digits) || digits.size() < 8 || digits.size() > 12) return false;
     if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) return false;
     if (inside_longer_number(secret, context)) return false;
-    if (has_reference_cue_before(context, secret) || !phone_cue_before(context)) return false;
+    if (has_reference_cue_before(context, secret) || business_line_before(secret, context) || !phone_cue_before(context)) {
+        return false;
+    }
     // Numbers without a trunk prefix (Spain, Portugal, Italy, Brazil, Mexico...): a number that is
     // valid (an assigned range, not merely the right length) in the configured region or one of
     // those countries.

@@ -23,6 +23,10 @@ TEST_CASE("pii network: email addresses") {
     CHECK(validate_email("dana.whitfield@example.com", alone("x")));
     CHECK(validate_email("it-support@mail.example.org", alone("x")));
     CHECK_FALSE(validate_email("logo@2x.png", alone("x")));
+    // A company's role mailbox is not a person's address; a person's name at the company is.
+    CHECK_FALSE(validate_email("careers@brightwave.example", alone("x")));
+    CHECK_FALSE(validate_email("Support@northwindgadgets.example", alone("x")));
+    CHECK(validate_email("support.dana@northwindgadgets.example", alone("x")));
     CHECK_FALSE(validate_email(".dana@example.com", alone("x")));
     CHECK_FALSE(validate_email("dana..w@example.com", alone("x")));
     CHECK_FALSE(validate_email("dana@example", alone("x")));

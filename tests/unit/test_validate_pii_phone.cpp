@@ -112,3 +112,13 @@ TEST_CASE("pii phone: the known regions are libphonenumber's, without loading it
     for (const char* region : {"XX", "QZ", "gb", "G", "GBR", ""}) CHECK_FALSE(phone_region_known(region));
     CHECK(classify_phone_number("20123456", "XX") == PhoneVerdict::unparsable);
 }
+
+TEST_CASE("pii phone: a company's line said as such is not a person's number") {
+    CHECK_FALSE(phone_in("If you need to reschedule, our main line is 312-555-0100.", "312-555-0100"));
+    CHECK_FALSE(phone_in("the front desk line is 503-555-0100, or you can fax forms to 503-555-0109.", "503-555-0109"));
+    CHECK_FALSE(phone_in("You can reach the pharmacy direct line at 206-555-0120.", "206-555-0120"));
+    // Someone's own line, in the same clause or the next, stays a person's number.
+    CHECK(phone_in("our main line is busy, so my cell is 312-555-0147.", "312-555-0147"));
+    CHECK(phone_in("Our main line is 312-555-0100. My direct line is 312-555-0147.", "312-555-0147"));
+    CHECK(phone_in("Please fax the summary to 312-555-0164.", "312-555-0164"));
+}
