@@ -223,6 +223,11 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
             decode_csv_transcript(input, m_doc);
             handle(m_doc);
             break;
+        case TranscriptFormat::html:
+            blank_html_tags(input, m_html_text);
+            decode_plain_transcript(m_html_text, m_doc);
+            handle(m_doc);
+            break;
     }
     if (!ok) return RedactStatus::invalid;
     if (output && !apply_edits(input, edits, *output)) {

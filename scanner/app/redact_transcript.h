@@ -61,6 +61,7 @@ private:
     SpanPlanner m_planner;
     TranscriptJsonDecoder m_json;
     TranscriptDocument m_doc;
+    std::string m_html_text;  // an HTML export with its tags blanked (the document reads it)
     std::vector<RedactSpan> m_spans;
     bool m_force = false;
 };

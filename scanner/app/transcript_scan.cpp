@@ -26,6 +26,7 @@ struct TranscriptScanState {
     TranscriptJsonDecoder json;
     TranscriptDocument doc;
     std::vector<Finding> findings;
+    std::string html_text;  // an HTML export with its tags blanked
 };
 
 TranscriptScanState& thread_state() {
@@ -193,6 +194,12 @@ bool scan_transcript_export(std::string_view text, const ItemInfo& item, const T
             scan_document(doc, c);
             scan_with_own_scope(c, 0);
             return true;
+        case TranscriptFormat::html:
+            blank_html_tags(text, thread_state().html_text);
+            decode_plain_transcript(thread_state().html_text, doc);
+            scan_document(doc, c);
+            scan_with_own_scope(c, 0);
+            return true;
         case TranscriptFormat::none:
             break;
     }
@@ -204,7 +211,7 @@ bool transcript_needs_whole_file(std::string_view head, std::string_view path, u
     if (size > k_max_whole_transcript) return false;
     TranscriptFormat format = detect_transcript_format(head, path, policy.force_transcript);
     return format == TranscriptFormat::assemblyai_json || format == TranscriptFormat::srt ||
-           format == TranscriptFormat::vtt || format == TranscriptFormat::csv;
+           format == TranscriptFormat::vtt || format == TranscriptFormat::csv || format == TranscriptFormat::html;
 }
 
 }  // namespace aaiscan

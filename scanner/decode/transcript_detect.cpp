@@ -163,6 +163,8 @@ bool source_code_name(std::string_view name) {
     return false;
 }
 
+bool html_name(std::string_view name) { return ends_with_ci(name, ".html") || ends_with_ci(name, ".htm"); }
+
 bool markdown_name(std::string_view name) { return ends_with_ci(name, ".md") || ends_with_ci(name, ".markdown"); }
 
 bool hex_digit(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -240,6 +242,12 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
     // Markdown is documentation (which may quote a line or two of a transcript) unless it reads as
     // one: meeting notes made of speaker lines.
     if (markdown_name(name) && has_speaker_lines(rest, 4)) return TranscriptFormat::plain_text;
+    // An HTML page of speaker lines ("<p><strong>Speaker A</strong> [00:00:08] Hi</p>").
+    if (html_name(name) && (rest.find("Speaker") != std::string_view::npos || rest.find("Channel") != std::string_view::npos)) {
+        std::string text;
+        blank_html_tags(rest, text);
+        if (has_speaker_lines(text, 4)) return TranscriptFormat::html;
+    }
     return TranscriptFormat::none;
 }
 

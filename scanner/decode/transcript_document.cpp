@@ -58,6 +58,7 @@ std::string_view to_string(TranscriptFormat format) {
         case TranscriptFormat::vtt: return "vtt";
         case TranscriptFormat::plain_text: return "text";
         case TranscriptFormat::csv: return "csv";
+        case TranscriptFormat::html: return "html";
     }
     return "none";
 }

@@ -15,7 +15,7 @@
 
 namespace aaiscan {
 
-enum class TranscriptFormat : uint8_t { none, assemblyai_json, srt, vtt, plain_text, csv };
+enum class TranscriptFormat : uint8_t { none, assemblyai_json, srt, vtt, plain_text, csv, html };
 std::string_view to_string(TranscriptFormat format);
 
 // What a segment is; fixes its JSON path shape (see TranscriptDocument::json_path).

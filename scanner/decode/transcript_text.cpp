@@ -49,9 +49,10 @@ size_t label_time_end(std::string_view line, size_t i) {
 
 std::string_view speaker_label(std::string_view line, size_t& length) {
     size_t lead = 0;
-    while (lead < line.size() && lead < 8 && markdown_mark(line[lead])) ++lead;
+    while (lead < line.size() && (lead < 8 || line[lead] == ' ' || line[lead] == '\t') && markdown_mark(line[lead])) ++lead;
     std::string_view rest = line.substr(lead);
-    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker ", "SPEAKER_"}) {
+    // "Channel 1": a multichannel transcript's speakers.
+    for (std::string_view prefix : {"Speaker ", "SPEAKER ", "speaker ", "SPEAKER_", "Channel "}) {
         if (!rest.starts_with(prefix)) continue;
         size_t j = prefix.size();
         size_t k = j;
@@ -59,8 +60,19 @@ std::string_view speaker_label(std::string_view line, size_t& length) {
         if (k == j) continue;
         size_t colon = k + bold_mark(rest, k);  // "**Speaker A**:"
         // "Speaker A (00:01:02):", "**Speaker A** `[00:00:04]`:"
-        colon = label_time_end(rest, colon);
-        colon += bold_mark(rest, colon);
+        size_t timed = label_time_end(rest, colon);
+        bool has_time = timed != colon;
+        colon = timed + bold_mark(rest, timed);
+        if (has_time && (colon >= rest.size() || rest[colon] == ' ') && (lead == 0 || line.front() != '#')) {
+            // "Speaker A [00:00:08] Hi Dana" (an HTML page's speaker lines once its tags are
+            // blank): the time closes the label; the text follows.
+            size_t after = colon;
+            while (after < rest.size() && rest[after] == ' ') ++after;
+            if (after < rest.size()) {
+                length = lead + after;
+                return rest.substr(j, k - j);
+            }
+        }
         if (colon >= rest.size() || rest[colon] != ':') {
             // A Markdown heading naming the speaker ("### Speaker A — 00:00:05"): the text is on
             // the lines that follow.
@@ -102,21 +114,34 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
         std::string_view line = input.substr(i, text_end - i);
         size_t skip = 0;
         size_t time_length = 0;
-        int64_t announced = leading_cue_time(line, time_length);
-        if (announced >= 0) {
-            // The previous timed lines last until this one starts.
+        // A line that announces a time: the previous timed lines last until it starts.
+        auto announce = [&](int64_t at) {
             for (size_t k = first_timed; k < doc.segments.size(); ++k) {
-                if (doc.segments[k].end_ms < 0 && doc.segments[k].start_ms >= 0) doc.segments[k].end_ms = announced;
+                if (doc.segments[k].end_ms < 0 && doc.segments[k].start_ms >= 0) doc.segments[k].end_ms = at;
             }
             first_timed = doc.segments.size();
-            time = announced;
+            time = at;
+        };
+        int64_t announced = leading_cue_time(line, time_length);
+        if (announced >= 0) {
+            announce(announced);
             skip = time_length;
             while (skip < line.size() && line[skip] == ' ') ++skip;
         }
         size_t label_length = 0;
         std::string_view label = speaker_label(line.substr(skip), label_length);
-        if (!label.empty()) skip += label_length;  // "Speaker B:" is structure; a named prefix is text
-        else label = named_speaker_prefix(line.substr(skip), label_length);
+        if (!label.empty()) {
+            // A time inside the label ("**Speaker A** `[00:00:04]`:", "Speaker B [00:00:08] Hi").
+            size_t name_end = static_cast<size_t>(label.data() + label.size() - line.data());
+            std::string_view rest = line.substr(name_end, skip + label_length - name_end);
+            size_t t = rest.find_first_of("[(0123456789");
+            size_t n = 0;
+            int64_t at = t == std::string_view::npos ? -1 : leading_cue_time(rest.substr(t), n);
+            if (at >= 0) announce(at);
+            skip += label_length;  // "Speaker B:" is structure; a named prefix is text
+        } else {
+            label = named_speaker_prefix(line.substr(skip), label_length);
+        }
         if (!label.empty()) speaker = doc.speaker_id(label, static_cast<uint64_t>(label.data() - input.data()));
         size_t b = i + skip, e = text_end;
         while (b < e && (input[b] == ' ' || input[b] == '\t')) ++b;
@@ -130,6 +155,23 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
         i = end + 1;
     }
     doc.finalize();
+}
+
+void blank_html_tags(std::string_view html, std::string& out) {
+    out.assign(html.data(), html.size());
+    size_t i = 0;
+    while (i < out.size()) {
+        size_t open = out.find('<', i);
+        if (open == std::string::npos) break;
+        bool comment = out.compare(open, 4, "<!--") == 0;
+        size_t close = comment ? out.find("-->", open + 4) : out.find('>', open + 1);
+        if (close == std::string::npos) break;
+        close += comment ? 3 : 1;
+        for (size_t k = open; k < close; ++k) {
+            if (out[k] != '\n') out[k] = ' ';  // lines stay where they are
+        }
+        i = close;
+    }
 }
 
 }  // namespace aaiscan

@@ -20,4 +20,9 @@ std::string_view speaker_label(std::string_view line, size_t& length);
 // Fills `doc` for `input` (which must outlive it). Never throws.
 void decode_plain_transcript(std::string_view input, TranscriptDocument& doc);
 
+// `html` with every tag (`<p>`, `<strong class="x">`, `</span>`) and comment replaced by spaces of
+// the same length, so an HTML page of speaker lines reads as a text transcript whose offsets are
+// the page's. Written into `out` (reused).
+void blank_html_tags(std::string_view html, std::string& out);
+
 }  // namespace aaiscan

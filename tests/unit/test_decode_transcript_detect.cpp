@@ -131,3 +131,25 @@ TEST_CASE("transcript text: a time in backticks after the label, a heading of it
     CHECK(doc.speaker_name(doc.segments.back()) == "B");
     CHECK(detect_transcript_format(notes + notes, "notes/call.md", false) == TranscriptFormat::plain_text);
 }
+
+TEST_CASE("transcript text: an HTML page of speaker lines, its tags blanked") {
+    std::string html = "<h2>Transcript</h2>\n";
+    for (int i = 0; i < 4; ++i) {
+        html += "<p><strong>Speaker " + std::string(i % 2 ? "B" : "A") + "</strong> <span class=\"ts\">[00:00:0" +
+                std::to_string(i) + "]</span> Line " + std::to_string(i) + ".</p>\n";
+    }
+    CHECK(detect_transcript_format(html, "notes/call.html", false) == TranscriptFormat::html);
+    CHECK(detect_transcript_format(html, "notes/call.txt", false) != TranscriptFormat::html);
+    CHECK(detect_transcript_format("<p>Speaker A said hi</p>", "page.html", false) == TranscriptFormat::none);
+    std::string text;
+    blank_html_tags(html, text);
+    REQUIRE(text.size() == html.size());  // offsets stay the page's
+    CHECK(text.find('<') == std::string::npos);
+    TranscriptDocument doc;
+    decode_plain_transcript(text, doc);
+    CHECK(doc.blob() == "Transcript Line 0. Line 1. Line 2. Line 3.\n");  // the heading is text too
+    const TextSegment& last = doc.segments.back();
+    CHECK(html.substr(last.raw_begin, last.raw_end - last.raw_begin) == "Line 3.");
+    CHECK(doc.speaker_name(last) == "B");
+    CHECK(last.start_ms == 3000);
+}
