@@ -29,6 +29,7 @@
 #include "decode/source_map.h"
 #include "decode/text_decoding.h"
 #include "decode/transcript_detect.h"
+#include "decode/transcript_csv.h"
 #include "decode/transcript_json.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
@@ -388,11 +389,11 @@ inline void fuzz_transcript_json(std::string_view data) {
     scan_transcript(data, "export/transcript.json", false);
 }
 
-// SRT/VTT and plain-text transcripts, and format detection: every decoder on the same bytes, the
+// SRT/VTT, plain-text, CSV and HTML transcripts, and format detection: every decoder on the same bytes, the
 // decoded text of each segment equal to its bytes in the input; then the transcript scan path.
 inline void fuzz_subtitles(std::string_view data) {
     std::string_view head = data.substr(0, std::min(data.size(), k_transcript_sniff_bytes));
-    for (const char* path : {"call.srt", "call.vtt", "call_transcript.txt", "notes.md", "t.json"}) {
+    for (const char* path : {"call.srt", "call.vtt", "call_transcript.txt", "notes.md", "t.json", "calls.csv", "notes.html"}) {
         for (bool force : {false, true}) (void)detect_transcript_format(head, path, force);
     }
     (void)has_assemblyai_markers(head);
@@ -407,12 +408,26 @@ inline void fuzz_subtitles(std::string_view data) {
     doc.clear();
     decode_plain_transcript(data, doc);
     check_document(data, doc, true);
+    // CSV exports keep every field's bytes; HTML pages are read with their tags blanked, which
+    // must keep every offset.
+    doc.clear();
+    decode_csv_transcript(data, doc);
+    require(doc.format == TranscriptFormat::csv, "CSV document with another format");
+    check_document(data, doc, true);
+    static std::string blanked;
+    blank_html_tags(data, blanked);
+    require(blanked.size() == data.size(), "blanking HTML tags moved the text");
+    doc.clear();
+    decode_plain_transcript(blanked, doc);
+    check_document(blanked, doc, true);
     size_t line_end = data.find('\n');
     int64_t ms = parse_cue_time(data.substr(0, std::min(line_end, size_t{64})));
     require(ms >= -1, "cue time below -1");
     scan_transcript(data, "call.srt", false);
     scan_transcript(data, "call.vtt", false);
     scan_transcript(data, "call_transcript.txt", true);
+    scan_transcript(data, "exports/calls.csv", false);
+    scan_transcript(data, "notes/call.html", false);
 }
 
 // Baseline JSON: strict parsing; what loads survives a round trip through to_json().
