@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <string>
+#include <vector>
 
 namespace aaiscan {
 namespace {
@@ -21,6 +23,22 @@ int record_hit(unsigned int, unsigned long long, unsigned long long to, unsigned
     auto* log = static_cast<HitLog*>(ctx);
     if (log->ends.size() < 1000000) log->ends.push_back(static_cast<size_t>(to));
     return 0;
+}
+
+// One block-mode database of `patterns` (with `ids`); nullptr, with `error` set, when Hyperscan
+// refuses it.
+hs_database_t* compile_block(const std::vector<const char*>& patterns, const std::vector<unsigned>& ids,
+                             std::string& error) {
+    std::vector<unsigned> flags(patterns.size(), 0);
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* failure = nullptr;
+    if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK,
+                         nullptr, &db, &failure) != HS_SUCCESS) {
+        error = failure ? failure->message : "cannot compile";
+        hs_free_compile_error(failure);
+        return nullptr;
+    }
+    return db;
 }
 
 double mbps(size_t bytes, double seconds) { return seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0; }
@@ -80,11 +98,8 @@ std::vector<RuleTiming> time_rules(const RuleSet& rules, std::string_view buffer
         if (rule.kind != RuleKind::content) continue;
         RuleTiming t;
         t.rule = i;
-        hs_database_t* db = nullptr;
-        hs_compile_error_t* error = nullptr;
-        if (hs_compile(rule.pattern.c_str(), 0, HS_MODE_BLOCK, nullptr, &db, &error) != HS_SUCCESS) {
-            t.error = error ? error->message : "cannot compile";
-            hs_free_compile_error(error);
+        hs_database_t* db = compile_block({rule.pattern.c_str()}, {0}, t.error);
+        if (db == nullptr) {
             timings.push_back(std::move(t));
             continue;
         }
@@ -141,13 +156,8 @@ std::vector<DatabaseTiming> time_databases(const RuleSet& rules, std::string_vie
         }
         t.rules = ids.size();
         if (ids.empty()) continue;
-        std::vector<unsigned> flags(ids.size(), 0);
-        hs_database_t* db = nullptr;
-        hs_compile_error_t* error = nullptr;
-        if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(ids.size()), HS_MODE_BLOCK,
-                             nullptr, &db, &error) != HS_SUCCESS) {
-            t.error = error ? error->message : "cannot compile";
-            hs_free_compile_error(error);
+        hs_database_t* db = compile_block(patterns, ids, t.error);
+        if (db == nullptr) {
             timings.push_back(std::move(t));
             continue;
         }

@@ -138,21 +138,17 @@ void JsonWriter::begin_array() {
     m_levels.push_back({true, 0});
 }
 
-void JsonWriter::end_object() {
+void JsonWriter::close(char bracket) {
     size_t count = m_levels.back().count;
     m_levels.pop_back();
-    if (count > 0) new_line(m_levels.size());
-    m_buffer += '}';
+    if (count > 0) new_line(m_levels.size());  // an empty container stays "{}" / "[]"
+    m_buffer += bracket;
     maybe_flush();
 }
 
-void JsonWriter::end_array() {
-    size_t count = m_levels.back().count;
-    m_levels.pop_back();
-    if (count > 0) new_line(m_levels.size());
-    m_buffer += ']';
-    maybe_flush();
-}
+void JsonWriter::end_object() { close('}'); }
+
+void JsonWriter::end_array() { close(']'); }
 
 void JsonWriter::value(std::string_view text) {
     before_value();

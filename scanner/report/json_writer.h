@@ -56,6 +56,7 @@ private:
         size_t count = 0;
     };
     void before_value();
+    void close(char bracket);
     void new_line(size_t depth);
     void write_string(std::string_view text);
     void maybe_flush();
