@@ -42,14 +42,14 @@ bool excluded_path(const Rule& rule, const BlobOrigin& origin) {
 BlobScanner::BlobScanner(const RuleMatcher& matcher, const ScanSettings& settings)
     : m_matcher(matcher), m_settings(settings), m_scratch(matcher.make_scratch()) {}
 
-bool BlobScanner::accepts(const RuleMatch& match, std::string_view text) const {
+bool BlobScanner::accepts(const RuleMatch& match, std::string_view text, const TextFacts& facts) const {
     const Rule& rule = m_matcher.rules()[match.rule];
     std::string_view secret = text.substr(match.secret_begin, match.secret_end - match.secret_begin);
     if (secret.empty()) return false;
     if (rule.min_entropy > 0 && shannon_entropy(secret) < rule.min_entropy) return false;
     if (!rule.allow.empty() && m_matcher.secret_allowed_by_rule(match.rule, secret)) return false;
     if (!m_matcher.context_allows(match, text)) return false;
-    ValidationContext context{text, match.begin, match.end, m_settings.phone_region};
+    ValidationContext context{text, match.begin, match.end, m_settings.phone_region, &facts};
     for (const auto& name : rule.validators) {
         ValidatorFn fn = find_validator(name);
         if (fn != nullptr && !fn(secret, context)) return false;
@@ -66,10 +66,11 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
 
     // Validation, then cross-rule deduplication over secret spans (matches are begin-ordered).
     std::vector<RuleMatch> valid;
+    const TextFacts facts(text);
     for (const RuleMatch& m : m_matches) {
         if (m.secret_begin < accept_begin || m.secret_begin >= accept_end) continue;
         if (excluded_path(m_matcher.rules()[m.rule], origin)) continue;
-        if (accepts(m, text)) valid.push_back(m);
+        if (accepts(m, text, facts)) valid.push_back(m);
     }
     std::sort(valid.begin(), valid.end(), [](const RuleMatch& a, const RuleMatch& b) {
         return a.secret_begin != b.secret_begin ? a.secret_begin < b.secret_begin : a.rule < b.rule;

@@ -12,6 +12,7 @@
 #include "decode/source_map.h"
 #include "findings/finding.h"
 #include "match/rule_matcher.h"
+#include "validate/text_facts.h"
 
 namespace aaiscan {
 
@@ -42,7 +43,7 @@ public:
     const std::vector<RuleMatch>& last_matches() const { return m_kept; }
 
 private:
-    bool accepts(const RuleMatch& match, std::string_view text) const;
+    bool accepts(const RuleMatch& match, std::string_view text, const TextFacts& facts) const;
 
     const RuleMatcher& m_matcher;
     const ScanSettings& m_settings;

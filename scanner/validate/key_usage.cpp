@@ -1,11 +1,14 @@
 // Following a hard-coded key to where it is used (see key_usage.h).
 #include "validate/key_usage.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "util/strings.h"
+#include "validate/text_facts.h"
 
 namespace aaiscan {
 namespace {
@@ -16,9 +19,6 @@ constexpr size_t k_file_reach = 64 * 1024;
 constexpr size_t k_max_uses = 64;
 
 constexpr std::array<std::string_view, 3> k_assemblyai_markers = {"assemblyai", "assembly_ai", "assembly-ai"};
-// "assemblyai" base64-encoded at each of the three byte alignments (a Kubernetes Secret whose
-// base-url is https://api.assemblyai.com): case matters in base64.
-constexpr std::array<std::string_view, 3> k_assemblyai_base64 = {"YXNzZW1ibHlh", "c2VtYmx5YW", "c3NlbWJseWFp"};
 
 // Code that hands a value to another service whose keys can be 32 hex characters.
 constexpr std::array<std::string_view, 27> k_other_service_markers = {
@@ -56,14 +56,13 @@ bool contains_any(std::string_view lower, const auto& needles) {
     return false;
 }
 
-// The distance from [begin, end) to the nearest of `needles` in lower[from, to), or npos.
-size_t nearest(std::string_view lower, size_t from, size_t to, size_t begin, size_t end, const auto& needles) {
+// The distance from [begin, end) (offsets into `window`) to the nearest of `needles` in it, or npos.
+size_t nearest(std::string_view window, size_t begin, size_t end, const auto& needles) {
     size_t best = std::string_view::npos;
-    std::string_view window = lower.substr(from, to - from);
     for (std::string_view n : needles) {
         for (size_t at = window.find(n); at != std::string_view::npos; at = window.find(n, at + 1)) {
-            size_t m = from + at, m_end = m + n.size();
-            size_t distance = m_end <= begin ? begin - m_end : m >= end ? m - end : 0;
+            size_t m_end = at + n.size();
+            size_t distance = m_end <= begin ? begin - m_end : at >= end ? at - end : 0;
             if (distance < best) best = distance;
         }
     }
@@ -72,19 +71,15 @@ size_t nearest(std::string_view lower, size_t from, size_t to, size_t begin, siz
 
 enum class Vote { none, assemblyai, other };
 
-// Which service the code nearest to text[begin, end) names (within k_site_reach bytes), not
-// counting `skip` (the value itself).
-Vote vote_at(std::string_view lower, size_t begin, size_t end) {
+// Which service the code nearest to text[begin, end) names, within k_site_reach bytes.
+Vote vote_at(std::string_view text, size_t begin, size_t end) {
     size_t from = begin > k_site_reach ? begin - k_site_reach : 0;
-    size_t to = std::min(lower.size(), end + k_site_reach);
-    size_t aai = nearest(lower, from, to, begin, end, k_assemblyai_markers);
-    size_t other = nearest(lower, from, to, begin, end, k_other_service_markers);
+    size_t to = std::min(text.size(), end + k_site_reach);
+    std::string window = to_lower_ascii(text.substr(from, to - from));
+    size_t aai = nearest(window, begin - from, end - from, k_assemblyai_markers);
+    size_t other = nearest(window, begin - from, end - from, k_other_service_markers);
     if (aai == other) return Vote::none;  // neither (both npos), or a tie
     return aai < other ? Vote::assemblyai : Vote::other;
-}
-
-bool file_talks_to_assemblyai(std::string_view original, std::string_view lower) {
-    return contains_any(lower, k_assemblyai_markers) || contains_any(original, k_assemblyai_base64);
 }
 
 }  // namespace
@@ -114,43 +109,46 @@ std::string_view assigned_name(std::string_view match) {
 }
 
 bool validate_used_with_assemblyai(std::string_view, const ValidationContext& context) {
-    // The part of the file that is read: the value and up to k_file_reach bytes on each side.
     std::string_view text = context.text;
-    size_t from = context.match_begin > k_file_reach ? context.match_begin - k_file_reach : 0;
-    size_t to = std::min(text.size(), context.match_end + k_file_reach);
-    std::string_view original = text.substr(from, to - from);
-    std::string lower = to_lower_ascii(original);
-    size_t match_begin = context.match_begin - from, match_end = context.match_end - from;
-
-    std::string_view name = assigned_name(original.substr(match_begin, match_end - match_begin));
+    size_t match_begin = std::min(context.match_begin, text.size());
+    size_t match_end = std::clamp(context.match_end, match_begin, text.size());
+    std::string_view name = assigned_name(text.substr(match_begin, match_end - match_begin));
     std::string lower_name = to_lower_ascii(name);
     if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
     if (lower_name.size() > 2 && (lower_name.ends_with("id") || lower_name.ends_with("_id"))) return false;
     // "aai" is AssemblyAI's own abbreviation (the SDKs import it as `aai`): `aai-token`, `aaiSecret`.
     if (lower_name.find("aai") != std::string::npos || contains_any(lower_name, k_assemblyai_markers)) return true;
 
+    // The part of the file that is read: the value and up to k_file_reach bytes on each side.
+    // Nothing there names AssemblyAI: no use can vote for it, and the file does not talk to it.
+    size_t from = match_begin > k_file_reach ? match_begin - k_file_reach : 0;
+    size_t to = std::min(text.size(), match_end + k_file_reach);
+    std::optional<TextFacts> own;
+    const TextFacts& facts = context.facts ? *context.facts : own.emplace(text);
+    if (!facts.mentions_assemblyai_in(from, to)) return false;
+
     int assemblyai_votes = 0, other_votes = 0;
     auto count = [&](Vote v) {
         assemblyai_votes += v == Vote::assemblyai;
         other_votes += v == Vote::other;
     };
-    count(vote_at(lower, match_begin, match_end));
+    count(vote_at(text, match_begin, match_end));
     bool generic = false;
     for (std::string_view g : k_generic_names) generic = generic || lower_name == g;
     if (!generic && name.size() >= 3) {
         size_t uses = 0;
-        for (size_t at = lower.find(lower_name); at != std::string::npos && uses < k_max_uses;
-             at = lower.find(lower_name, at + 1)) {
-            size_t end = at + lower_name.size();
-            if (at < match_end && end > match_begin) continue;  // the assignment itself
-            bool whole = (at == 0 || !is_name_char(original[at - 1])) && (end >= original.size() || !is_name_char(original[end]));
-            if (!whole || original.substr(at, name.size()) != name) continue;  // case matters for names
+        std::string_view window = text.substr(from, to - from);
+        for (size_t at = window.find(name); at != std::string_view::npos && uses < k_max_uses; at = window.find(name, at + 1)) {
+            size_t begin = from + at, end = begin + name.size();
+            if (begin < match_end && end > match_begin) continue;  // the assignment itself
+            bool whole = (begin == 0 || !is_name_char(text[begin - 1])) && (end >= text.size() || !is_name_char(text[end]));
+            if (!whole) continue;
             ++uses;
-            count(vote_at(lower, at, end));
+            count(vote_at(text, begin, end));
         }
     }
-    if (assemblyai_votes != other_votes) return assemblyai_votes > other_votes;
-    return file_talks_to_assemblyai(original, lower);
+    // No use decides: the file talks to AssemblyAI (a mention is near).
+    return assemblyai_votes != other_votes ? assemblyai_votes > other_votes : true;
 }
 
 }  // namespace aaiscan

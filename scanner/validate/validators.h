@@ -9,11 +9,14 @@
 
 namespace aaiscan {
 
+class TextFacts;
+
 struct ValidationContext {
     std::string_view text;         // the whole buffer the match was found in
     size_t match_begin = 0;        // the whole match, offsets into text
     size_t match_end = 0;
     std::string_view phone_region = "US";  // default region for numbers without a country code
+    const TextFacts* facts = nullptr;      // facts about `text`, shared by its matches (may be null)
 };
 
 using ValidatorFn = bool (*)(std::string_view secret, const ValidationContext& context);

@@ -1,0 +1,30 @@
+// Facts about a whole scanned text that some validators need, found once per text rather than
+// once per candidate match: a 1.5 MB JSON of 20,000 hashes under "token" keys would otherwise be
+// searched 20,000 times. BlobScanner makes one per scan and hands it to the validators through
+// ValidationContext::facts; each fact is computed on first use.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace aaiscan {
+
+class TextFacts {
+public:
+    explicit TextFacts(std::string_view text) : m_text(text) {}
+
+    // Where the text names AssemblyAI: "assemblyai", "assembly_ai" or "assembly-ai" in any case,
+    // or "assemblyai" base64-encoded at any of the three byte alignments (a Kubernetes Secret
+    // holding https://api.assemblyai.com). Ascending offsets.
+    const std::vector<size_t>& assemblyai_mentions() const;
+    // True when a mention starts in [begin, end).
+    bool mentions_assemblyai_in(size_t begin, size_t end) const;
+
+private:
+    std::string_view m_text;
+    mutable std::optional<std::vector<size_t>> m_assemblyai_mentions;
+};
+
+}  // namespace aaiscan
