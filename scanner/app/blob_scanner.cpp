@@ -95,8 +95,8 @@ void BlobScanner::scan(std::string_view text, Scope scope, SourceMap& map, const
         m_kept.push_back(m);
     }
 
-    const bool check_inline = m_settings.inline_ignore && !m_kept.empty() && may_hold_inline_allow(text);
-    const InlineAllowMarkers markers(check_inline ? text : std::string_view());
+    // Allow markers are looked for once, and only when there is a finding they could suppress.
+    const InlineAllowMarkers markers(m_settings.inline_ignore && !m_kept.empty() ? text : std::string_view());
     for (const RuleMatch& m : m_kept) {
         const Rule& rule = rules[m.rule];
         Finding f;

@@ -13,7 +13,7 @@ namespace aaiscan {
 bool has_inline_allow(std::string_view text, size_t begin, size_t end);
 
 // False when no allow marker can be anywhere in `text` (no "allow" right after ':' or ': '):
-// one memmem pass over the blob.
+// one memmem pass, stopping at the first. (InlineAllowMarkers finds them all.)
 bool may_hold_inline_allow(std::string_view text);
 
 // The places in one text where an allow marker may start, found once. A text with many findings
