@@ -8,7 +8,6 @@
 
 #include "app/redact_substitute.h"
 #include "decode/speaker_names.h"
-#include "decode/transcript_csv.h"
 #include "decode/transcript_detect.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
@@ -216,16 +215,9 @@ RedactStatus TranscriptRedactor::pass(std::string_view input, std::string_view p
             handle(m_doc);
             break;
         case TranscriptFormat::plain_text:
-            decode_plain_transcript(input, m_doc);
-            handle(m_doc);
-            break;
         case TranscriptFormat::csv:
-            decode_csv_transcript(input, m_doc);
-            handle(m_doc);
-            break;
         case TranscriptFormat::html:
-            blank_html_tags(input, m_html_text);
-            decode_plain_transcript(m_html_text, m_doc);
+            decode_text_export(format, input, m_doc, m_html_text);
             handle(m_doc);
             break;
     }

@@ -5,7 +5,6 @@
 
 #include "app/item_scanner.h"
 #include "app/transcript_findings.h"
-#include "decode/transcript_csv.h"
 #include "decode/transcript_detect.h"
 #include "decode/transcript_json.h"
 #include "decode/transcript_source_map.h"
@@ -185,18 +184,9 @@ bool scan_transcript_export(std::string_view text, const ItemInfo& item, const T
             scan_document(doc, c);
             return true;
         case TranscriptFormat::plain_text:
-            decode_plain_transcript(text, doc);
-            scan_document(doc, c);
-            scan_with_own_scope(c, 0);
-            return true;
         case TranscriptFormat::csv:
-            decode_csv_transcript(text, doc);
-            scan_document(doc, c);
-            scan_with_own_scope(c, 0);
-            return true;
         case TranscriptFormat::html:
-            blank_html_tags(text, thread_state().html_text);
-            decode_plain_transcript(thread_state().html_text, doc);
+            decode_text_export(format, text, doc, thread_state().html_text);
             scan_document(doc, c);
             scan_with_own_scope(c, 0);
             return true;

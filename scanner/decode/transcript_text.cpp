@@ -2,6 +2,7 @@
 #include "decode/transcript_text.h"
 
 #include "decode/speaker_names.h"
+#include "decode/transcript_csv.h"
 #include "decode/transcript_subtitles.h"
 
 namespace aaiscan {
@@ -155,6 +156,20 @@ void decode_plain_transcript(std::string_view input, TranscriptDocument& doc) {
         i = end + 1;
     }
     doc.finalize();
+}
+
+void decode_text_export(TranscriptFormat format, std::string_view input, TranscriptDocument& doc, std::string& scratch) {
+    switch (format) {
+        case TranscriptFormat::csv:
+            decode_csv_transcript(input, doc);
+            return;
+        case TranscriptFormat::html:
+            blank_html_tags(input, scratch);
+            decode_plain_transcript(scratch, doc);
+            return;
+        default:
+            decode_plain_transcript(input, doc);
+    }
 }
 
 void blank_html_tags(std::string_view html, std::string& out) {

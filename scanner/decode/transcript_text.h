@@ -4,6 +4,7 @@
 // time lasting until the next announced one.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "decode/transcript_document.h"
@@ -19,6 +20,10 @@ std::string_view speaker_label(std::string_view line, size_t& length);
 
 // Fills `doc` for `input` (which must outlive it). Never throws.
 void decode_plain_transcript(std::string_view input, TranscriptDocument& doc);
+
+// The text export formats, decoded into `doc`: plain text, CSV (see transcript_csv.h) and HTML
+// (its tags blanked into `scratch`, which the document reads: keep it while `doc` is used).
+void decode_text_export(TranscriptFormat format, std::string_view input, TranscriptDocument& doc, std::string& scratch);
 
 // `html` with every tag (`<p>`, `<strong class="x">`, `</span>`) and comment replaced by spaces of
 // the same length, so an HTML page of speaker lines reads as a text transcript whose offsets are

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 
+#include "util/strings.h"
 #include "validate/phone_library.h"
 #include "validate/pii_checks.h"
 
@@ -55,9 +56,9 @@ std::string clause_before(std::string_view secret, const ValidationContext& cont
     size_t stop = window.rfind(". ");
     if (stop != std::string_view::npos && (cut == std::string_view::npos || stop > cut)) cut = stop + 1;
     if (cut != std::string_view::npos) window.remove_prefix(cut + 1);
-    std::string lower(window);
-    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return " " + lower;
+    std::string clause(1, ' ');
+    clause += to_lower_ascii(window);
+    return clause;
 }
 
 // A company's line said as such ("our main line is", "the front desk line is ..., or fax forms
