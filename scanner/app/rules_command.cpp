@@ -178,6 +178,7 @@ bool explain_rule(const Engine& engine, const std::string& id, std::ostream& out
     if (r->kind == RuleKind::content) {
         out << "  scopes:      " << scope_list(*r) << '\n';
         out << "  pattern:     " << r->pattern << '\n';
+        if (!r->prefilter.empty()) out << "  prefilter:   " << r->prefilter << " (what Hyperscan searches for)\n";
         if (!r->keywords.empty()) out << "  keywords:    " << fmt::format("{}", fmt::join(r->keywords, ", ")) << '\n';
         if (r->min_entropy > 0) out << fmt::format("  min_entropy: {}\n", r->min_entropy);
         if (!r->validators.empty()) out << "  validators:  " << fmt::format("{}", fmt::join(r->validators, ", ")) << '\n';

@@ -145,7 +145,7 @@ struct RuleMatcher::Impl {
                 h.field("file-rule");
                 continue;
             }
-            h.field(rule.id).field(rule.pattern).field(std::to_string(rule.scopes))
+            h.field(rule.id).field(rule.pattern).field(rule.prefilter).field(std::to_string(rule.scopes))
                 .field(std::to_string(rule.max_width)).field(rule.context.require)
                 .field(rule.context.exclude).field(rule.context.exclude_before_secret ? "before" : "around")
                 .field(rule.innermost ? "innermost" : "leftmost");
@@ -170,6 +170,16 @@ struct RuleMatcher::Impl {
             uint32_t max_width = info->max_width;
             std::free(info);
             if (min_width == 0) fail(rule, rule.pattern_origin, "pattern can match the empty string");
+            if (!rule.prefilter.empty()) {
+                if (hs_expression_info(rule.prefilter.c_str(), 0, &info, &error) != HS_SUCCESS) {
+                    std::string message = error ? error->message : "unknown error";
+                    hs_free_compile_error(error);
+                    fail(rule, rule.prefilter_origin, "prefilter not supported by Hyperscan: " + message);
+                }
+                bool empty = info->min_width == 0;
+                std::free(info);
+                if (empty) fail(rule, rule.prefilter_origin, "prefilter can match the empty string");
+            }
             if (rule.max_width) {
                 windows[i] = rule.max_width;
             } else {
@@ -185,7 +195,7 @@ struct RuleMatcher::Impl {
             if (ids.empty()) continue;
             std::vector<const char*> patterns;
             std::vector<unsigned> flags(ids.size(), 0);
-            for (uint32_t id : ids) patterns.push_back(rules[id].pattern.c_str());
+            for (uint32_t id : ids) patterns.push_back(rules[id].hyperscan_pattern().c_str());
             hs_compile_error_t* error = nullptr;
             hs_database_t* db = nullptr;
             if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(ids.size()),
@@ -195,7 +205,9 @@ struct RuleMatcher::Impl {
                 hs_free_compile_error(error);
                 if (which >= 0) {
                     const Rule& rule = rules[ids[static_cast<size_t>(which)]];
-                    fail(rule, rule.pattern_origin, "Hyperscan cannot compile pattern: " + message);
+                    fail(rule, rule.hyperscan_pattern_origin(),
+                         std::string("Hyperscan cannot compile ") + (rule.prefilter.empty() ? "pattern: " : "prefilter: ") +
+                             message);
                 }
                 throw Error(std::string("Hyperscan cannot compile the ") + (s == 1 ? "transcript" : "source") +
                             " rules: " + message);

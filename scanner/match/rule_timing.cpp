@@ -98,7 +98,7 @@ std::vector<RuleTiming> time_rules(const RuleSet& rules, std::string_view buffer
         if (rule.kind != RuleKind::content) continue;
         RuleTiming t;
         t.rule = i;
-        hs_database_t* db = compile_block({rule.pattern.c_str()}, {0}, t.error);
+        hs_database_t* db = compile_block({rule.hyperscan_pattern().c_str()}, {0}, t.error);
         if (db == nullptr) {
             timings.push_back(std::move(t));
             continue;
@@ -151,7 +151,7 @@ std::vector<DatabaseTiming> time_databases(const RuleSet& rules, std::string_vie
             bool has_transcript = (rule.scopes & scope_bit(Scope::transcript)) != 0;
             bool has_other = (rule.scopes & ~scope_bit(Scope::transcript)) != 0;
             if (transcript ? !has_transcript : !has_other) continue;
-            patterns.push_back(rule.pattern.c_str());
+            patterns.push_back(rule.hyperscan_pattern().c_str());
             ids.push_back(static_cast<unsigned>(i));
         }
         t.rules = ids.size();

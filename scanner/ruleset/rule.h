@@ -73,6 +73,11 @@ struct Rule {
     // kind: content
     ScopeMask scopes = 0;
     std::string pattern;  // RE2 syntax that Hyperscan also accepts; group `secret` is the value
+    // Optional: what Hyperscan searches for instead of `pattern` (RE2 still confirms `pattern`). It
+    // must match, ending at the same byte, wherever `pattern` matches: a cheap superset for a
+    // pattern whose literals are expensive to search together (a thousand given names).
+    std::string prefilter;
+    SourceLocation prefilter_origin;
     std::vector<std::string> keywords;
     double min_entropy = 0.0;
     std::vector<std::string> validators;
@@ -81,6 +86,12 @@ struct Rule {
     uint32_t max_width = 0;  // confirm window in bytes (declared, or derived from the pattern)
     bool innermost = false;  // of overlapping matches, report the one that starts last (the value
                              // nearest what the pattern ends on, e.g. a request in a bundle)
+
+    // The pattern the Hyperscan database holds for this rule, and where it is written.
+    const std::string& hyperscan_pattern() const { return prefilter.empty() ? pattern : prefilter; }
+    const SourceLocation& hyperscan_pattern_origin() const {
+        return prefilter.empty() ? pattern_origin : prefilter_origin;
+    }
 
     // kind: file
     std::vector<std::string> paths;

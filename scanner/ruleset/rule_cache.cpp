@@ -17,7 +17,7 @@
 namespace aaiscan {
 namespace {
 
-constexpr char k_magic[8] = {'A', 'A', 'I', 'S', 'R', 'U', 'L', '3'};
+constexpr char k_magic[8] = {'A', 'A', 'I', 'S', 'R', 'U', 'L', '4'};
 constexpr uint64_t k_max_bytes = 64ull << 20;
 
 class Writer {
@@ -122,8 +122,10 @@ void visit_fields(Io& io, Rule& r) {
     visit_location(io, r.origin);
     visit_location(io, r.pattern_origin);
     visit_location(io, r.validators_origin);
+    visit_location(io, r.prefilter_origin);
     io.field(r.scopes);
     io.field(r.pattern);
+    io.field(r.prefilter);
     io.field(r.keywords);
     io.field(r.min_entropy);
     io.field(r.validators);
@@ -139,7 +141,7 @@ void visit_fields(Io& io, Rule& r) {
     io.field(r.condition);
 }
 // A new member of Rule changes its size: add it to visit_fields() and bump k_magic.
-static_assert(sizeof(Rule) == 680, "Rule changed: update visit_fields() in rule_cache.cpp");
+static_assert(sizeof(Rule) == 752, "Rule changed: update visit_fields() in rule_cache.cpp");
 
 std::filesystem::path entry_path(const std::string& dir, const std::string& key) {
     return std::filesystem::path(dir) / ("parsed-" + key.substr(0, 32) + ".rules");

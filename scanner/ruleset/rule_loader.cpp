@@ -98,7 +98,7 @@ private:
         static const std::set<std::string> k_common = {
             "id", "name", "kind", "category", "severity", "message", "remediation", "description",
             "checklist", "pii_policy", "examples", "negative_examples", "references"};
-        static const std::set<std::string> k_content = {"scopes", "pattern", "keywords",
+        static const std::set<std::string> k_content = {"scopes", "pattern", "prefilter", "keywords",
                                                         "min_entropy", "validators", "allow",
                                                         "context", "max_width", "except_paths", "innermost"};
         static const std::set<std::string> k_file = {"paths", "except_paths", "condition"};
@@ -120,6 +120,11 @@ private:
         rule.pattern = required_string("pattern");
         if (rule.pattern.empty()) fail(m_node["pattern"], "pattern must not be empty");
         rule.pattern_origin = location_of(m_node["pattern"], m_file);
+        if (YAML::Node p = m_node["prefilter"]) {
+            rule.prefilter = required_string("prefilter");
+            if (rule.prefilter.empty()) fail(p, "prefilter must not be empty (leave it out instead)");
+            rule.prefilter_origin = location_of(p, m_file);
+        }
         YAML::Node scopes = m_node["scopes"];
         if (!scopes) fail(m_node, "missing required key 'scopes'");
         for (const std::string& s : string_list("scopes")) {

@@ -215,3 +215,52 @@ TEST_CASE("matcher: innermost reports the overlapping match that starts last") {
         CHECK(secret_of(text, first[0]) == "11111111");  // without the option: leftmost-first
     }
 }
+
+TEST_CASE("matcher: a prefilter replaces the pattern in Hyperscan only") {
+    // Hyperscan searches for two capitalised words; RE2 confirms the listed given names.
+    const std::string names = one_rule("names", "(?P<secret>(?:Maria|Omar) [A-Z][a-z]+)\\b",
+                                       "    prefilter: '[A-Z][a-z]+ [A-Z][a-z]*[a-z]'\n    max_width: 40\n",
+                                       "[transcript]");
+    InlineRules hs(names, MatchEngine::hyperscan);
+    InlineRules re(names, MatchEngine::re2);
+    std::vector<std::string> texts = {
+        "Then Maria Lopez called, and Omar Haddad, but not Peter Smith or maria lopez.",
+        "Omar Ha2",  // the prefilter ends on "Ha", where `pattern` has no word boundary
+        std::string(3000, 'x') + " So Maria Lopez-Vega " + std::string(3000, 'y'),
+        "Maria Lopez",
+    };
+    for (const auto& text : texts) {
+        auto a = find(hs, Scope::transcript, text);
+        auto b = find(re, Scope::transcript, text);
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].begin == b[i].begin);
+            CHECK(a[i].end == b[i].end);
+        }
+    }
+    auto first = find(hs, Scope::transcript, texts[0]);
+    REQUIRE(first.size() == 2);
+    CHECK(secret_of(texts[0], first[0]) == "Maria Lopez");
+    CHECK(secret_of(texts[0], first[1]) == "Omar Haddad");
+    CHECK(find(hs, Scope::transcript, texts[1]).empty());
+    // A prefilter that misses where the pattern matches loses the match: `rules check` proves the
+    // examples through Hyperscan, so such a prefilter fails there.
+    InlineRules narrow(one_rule("names", "(?P<secret>(?:Maria|Omar) [A-Z][a-z]+)\\b", "    prefilter: 'Omar [A-Z]'\n",
+                                "[transcript]"));
+    CHECK(find(narrow, Scope::transcript, "Maria Lopez").empty());
+}
+
+TEST_CASE("matcher: bad prefilters are errors at the prefilter's location") {
+    auto error_of = [](const std::string& prefilter) {
+        try {
+            InlineRules r(one_rule("bad.rule", "abc", "    prefilter: '" + prefilter + "'\n"));
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    CHECK(error_of("x\\p{Greek}").find("inline.yaml:9:16") != std::string::npos);
+    CHECK(error_of("x\\p{Greek}").find("prefilter not supported by Hyperscan") != std::string::npos);
+    CHECK(error_of("a|").find("prefilter can match the empty string") != std::string::npos);
+    CHECK(error_of("").find("prefilter must not be empty") != std::string::npos);
+}

@@ -24,6 +24,9 @@ TEST_CASE("rule cache: every embedded rule survives serialisation unchanged") {
             const Rule& b = (*round)[g][i];
             CHECK(a.id == b.id);
             CHECK(a.pattern == b.pattern);
+            CHECK(a.prefilter == b.prefilter);
+            CHECK(a.prefilter_origin.line == b.prefilter_origin.line);
+            CHECK(a.max_width == b.max_width);
             CHECK(a.scopes == b.scopes);
             CHECK(a.severity == b.severity);
             CHECK(a.validators == b.validators);
