@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "decode/speech_prose.h"
 #include "decode/transcript_csv.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
@@ -239,6 +240,8 @@ TranscriptFormat detect_transcript_format(std::string_view head, std::string_vie
         return TranscriptFormat::plain_text;
     }
     if (plain_text_name(name) && has_speaker_lines(rest, 2) && !project_text_file(name)) return TranscriptFormat::plain_text;
+    // `transcript.text` saved as a .txt: no labels, no times, just two people talking.
+    if (text_file_name(name) && !project_text_file(name) && reads_as_speech(rest)) return TranscriptFormat::plain_text;
     // Markdown is documentation (which may quote a line or two of a transcript) unless it reads as
     // one: meeting notes made of speaker lines.
     if (markdown_name(name) && has_speaker_lines(rest, 4)) return TranscriptFormat::plain_text;

@@ -1,9 +1,9 @@
 // Recognises transcript exports by content first and path second: AssemblyAI JSON (by its keys),
 // WebVTT (the WEBVTT signature), SRT (a cue number and a "-->" timing line), and plain-text
 // transcripts (.txt in a folder or with a name starting "transcript", "caption", "subtitle" or
-// "voicemail", or named after a transcript id; .txt with "Speaker A:" lines; Markdown made of
-// them). A .json that is not a transcript, or a .txt that is a transcript, is told apart by what
-// it contains.
+// "voicemail", or named after a transcript id; .txt with "Speaker A:" lines, or that reads as two
+// people talking; Markdown made of them). A .json that is not a transcript, or a .txt that is a
+// transcript, is told apart by what it contains.
 #pragma once
 
 #include <string_view>

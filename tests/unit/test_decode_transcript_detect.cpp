@@ -153,3 +153,36 @@ TEST_CASE("transcript text: an HTML page of speaker lines, its tags blanked") {
     CHECK(doc.speaker_name(last) == "B");
     CHECK(last.start_ms == 3000);
 }
+
+TEST_CASE("transcript detect: a .txt of two people talking, without labels, is a transcript") {
+    const std::string call =
+        "G'day, thanks for calling Southern Cross Air, you're speaking with Mitchell. How can I help? Hi, "
+        "Mitchell. Our flight tonight was cancelled and I need to rebook, the app keeps crashing. Sorry about "
+        "that. Do you have your booking reference? Yes, it's HX7-22K. Thank you. And the name on the booking? "
+        "Priya Raman. And my daughter's on it as well. Yep, I can see Raman, two passengers, on SX 412 to "
+        "Melbourne, departing 6:45 pm. That one's been cancelled due to the weather, I'm sorry. Yeah. We really "
+        "need to get there tonight if possible. Okay, let me see what I can do for you.";
+    CHECK(detect_transcript_format(call, "exports/txt/c08_airline.txt", false) == TranscriptFormat::plain_text);
+    // One paragraph per utterance reads the same.
+    std::string per_line = call;
+    for (size_t at = per_line.find("? "); at != std::string::npos; at = per_line.find("? ", at)) per_line[at + 1] = '\n';
+    CHECK(detect_transcript_format(per_line, "out/call.txt", false) == TranscriptFormat::plain_text);
+    // Not .txt, or a project file: no.
+    CHECK(detect_transcript_format(call, "exports/c08_airline", false) == TranscriptFormat::none);
+    CHECK(detect_transcript_format(call, "exports/README.txt", false) == TranscriptFormat::none);
+    // Documentation that addresses the reader, a list, a log: not speech.
+    const std::string docs =
+        "To install the tool you need Python 3.10 or later. Run the installer and follow the prompts. If you "
+        "want to use a proxy, set HTTPS_PROXY before you start. Your configuration lives in the config folder "
+        "of your home directory; you can edit it with any editor. The service reads it at start-up and again "
+        "when it receives SIGHUP. Logs are written to the log folder and rotated daily. Do you need more? See "
+        "the manual for every option, and the FAQ for common problems. Which version should you use? The "
+        "latest release is recommended for production deployments and for new projects.";
+    CHECK(detect_transcript_format(docs, "docs/install.txt", false) == TranscriptFormat::none);
+    std::string list;
+    for (int i = 0; i < 40; ++i) list += "okay thank you, are you there? I am\n";
+    CHECK(detect_transcript_format(list, "chat/log.txt", false) == TranscriptFormat::none);
+    std::string code = call;
+    for (int i = 0; i < 30; ++i) code += " x = f(y); { z; }";
+    CHECK(detect_transcript_format(code, "snippets/call.txt", false) == TranscriptFormat::none);
+}
