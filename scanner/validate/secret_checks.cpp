@@ -208,6 +208,9 @@ bool validate_jwt(std::string_view secret, const ValidationContext&) {
         return t.size() >= 2 && t.front() == '{' && t.back() == '}';
     };
     if (!looks_json(header) || header.find("\"alg\"") == std::string::npos || !looks_json(payload)) return false;
+    // Documentation writes a token with a made-up signature: "...eyJleHAiOjB9.xxxxxxxxxxxx".
+    std::string_view signature = secret.substr(dot2 + 1);
+    if (signature.size() >= 8 && signature.find_first_not_of(signature.front()) == std::string_view::npos) return false;
     // The Supabase CLI's local development keys are the same on every machine.
     return !has_string_claim(payload, "iss", "supabase-demo");
 }
@@ -434,6 +437,31 @@ bool is_algolia_search_key(std::string_view s, const ValidationContext& context)
     return before.find("algolia") != std::string::npos || before.find("docsearch") != std::string::npos;
 }
 
+// The project key of a browser analytics or feature-flag SDK, named after it (MIXPANEL_TOKEN,
+// amplitudeApiKey, SEGMENT_WRITE_KEY, NEXT_PUBLIC_POSTHOG_KEY...): sent to every visitor by design.
+// Not when the name says it is the service's secret side (Mixpanel's API secret, Amplitude's
+// secret key, Segment's access token, LaunchDarkly's server SDK key).
+bool is_public_client_key(std::string_view secret, const ValidationContext& context) {
+    const char* text = context.text.data();
+    if (secret.data() < text || secret.data() > text + context.text.size()) return false;
+    size_t end = static_cast<size_t>(secret.data() - text);
+    size_t from = end > 120 ? end - 120 : 0;
+    std::string_view before = context.text.substr(from, end - from);
+    if (size_t newline = before.rfind('\n'); newline != std::string_view::npos) before.remove_prefix(newline + 1);
+    std::string name = to_lower_ascii(before);
+    bool client_sdk = false;
+    for (std::string_view sdk : {"mixpanel", "amplitude", "segment", "posthog", "hotjar", "fullstory", "launchdarkly",
+                                 "optimizely", "intercom", "pendo", "rudderstack"}) {
+        client_sdk = client_sdk || name.find(sdk) != std::string::npos;
+    }
+    if (!client_sdk) return false;
+    for (std::string_view server_side : {"secret", "admin", "private", "server", "access", "management", "personal",
+                                         "service", "export"}) {
+        if (name.find(server_side) != std::string::npos) return false;
+    }
+    return true;
+}
+
 bool validate_generic_secret(std::string_view secret, const ValidationContext& context) {
     std::string_view s = trim(secret);
     if (s.size() < 8 || is_placeholder(s)) return false;
@@ -453,7 +481,7 @@ bool validate_generic_secret(std::string_view secret, const ValidationContext& c
     for (std::string_view prefix : {"pk_live_", "pk_test_", "pk.eyJ", "phc_"}) {
         if (s.starts_with(prefix)) return false;
     }
-    if (is_algolia_search_key(s, context)) return false;
+    if (is_algolia_search_key(s, context) || is_public_client_key(secret, context)) return false;
     std::string lower = to_lower_ascii(s);
     if (is_password_word(lower)) return false;  // "Password123!": a documentation value
     // Escaped text ("\u65E0\u6CD5..."): a localised message in a string literal.

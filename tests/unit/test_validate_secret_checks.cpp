@@ -96,6 +96,11 @@ TEST_CASE("jwt: three base64url parts, JSON header with alg, JSON payload") {
     CHECK_FALSE(validate_jwt("eyJhbGciOiJIUzI1NiJ9.eyJhIjoiYiJ9", k_context));  // two parts
     CHECK_FALSE(validate_jwt("eyJhbGciOiJIUzI1NiJ9.not*base64.sig", k_context));
     CHECK_FALSE(validate_jwt("no dots here", k_context));
+    // A documentation token whose signature is one letter repeated.
+    CHECK_FALSE(validate_jwt("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjAsInNpZCI6ImV4YW1wbGUifQ.xxxxxxxxxxxxxxxxxxxx",
+                             k_context));
+    CHECK(validate_jwt("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJleHAiOjAsInNpZCI6ImV4YW1wbGUifQ.xxxxxxxxxxxxxxxxxxxy",
+                       k_context));
 }
 
 TEST_CASE("jwt claims: anon keys are public, service_role keys are not") {
@@ -289,4 +294,21 @@ TEST_CASE("real_password: a URL password that repeats the user name is a develop
     };
     CHECK_FALSE(check("postgresql+asyncpg://voicemail:voicemail@localhost:5432/voicemail", "voicemail"));
     CHECK(check("postgresql+asyncpg://voicemail:Vq8xL2mZ7k@localhost:5432/voicemail", "Vq8xL2mZ7k"));
+}
+
+TEST_CASE("generic_secret: a browser analytics SDK's project key, named after it, is public") {
+    auto check = [](const std::string& text) {
+        size_t value = text.rfind('\'', text.size() - 3) + 1;  // the value's opening quote
+        size_t begin = text.rfind('\n', value) == std::string::npos ? 0 : text.rfind('\n', value) + 1;
+        ValidationContext ctx{text, begin, text.size()};
+        return validate_generic_secret(std::string_view(text).substr(value, 32), ctx);
+    };
+    CHECK_FALSE(check("import mixpanel from 'mixpanel-browser';\nconst MIXPANEL_TOKEN = 'bd1113f895866c7b86e720a53da3e6f4';"));
+    CHECK_FALSE(check("x\nconst AMPLITUDE_API_KEY = 'daa57980cbc8016b9c6b7e4b63066774';"));
+    CHECK_FALSE(check("x\n  segmentWriteKey: 'daa57980cbc8016b9c6b7e4b63066774',"));
+    // The service's secret side, or no SDK in the name: a secret.
+    CHECK(check("x\nconst MIXPANEL_API_SECRET = 'bd1113f895866c7b86e720a53da3e6f4';"));
+    CHECK(check("x\nconst AMPLITUDE_SECRET_KEY = 'daa57980cbc8016b9c6b7e4b63066774';"));
+    CHECK(check("x\nconst LAUNCHDARKLY_SERVER_SDK_KEY = 'daa57980cbc8016b9c6b7e4b63066774';"));
+    CHECK(check("mixpanel.init(token)\nconst API_TOKEN = 'daa57980cbc8016b9c6b7e4b63066774';"));
 }
