@@ -79,7 +79,8 @@ const PhoneLibrary& library() {
         instance = load();
         if (instance.classify == nullptr) {
             std::fprintf(stderr,
-                         "aaiscan: warning: phone numbers are not validated, so none are reported: %s. "
+                         "aaiscan: warning: phone numbers are not validated, so none are reported (but North American "
+                         "ones written 3-3-4): %s. "
                          "Keep %s next to the aaiscan binary or set AAISCAN_PHONE_PLUGIN.\n",
                          instance.error.c_str(), k_module_name);
         }

@@ -78,6 +78,10 @@ bool validate_license_plate(std::string_view secret, const ValidationContext& co
 // one written the way phone numbers are written (NANP groups, a + prefix). Rejects reference
 // number contexts. Spoken digits ("five five five ...") are converted first.
 bool validate_phone(std::string_view secret, const ValidationContext& context);
+// A North American number's 10 digits (area code first) name a toll-free or premium-rate line:
+// libphonenumber's business-service verdict for them (area code and exchange starting 2-9),
+// without it.
+bool nanp_business_service(std::string_view ten_digits);
 // A number of 8..12 digits in a European or Brazilian grouping after a phone cue in one of seven
 // languages: valid (an assigned range) in the configured region or in Spain, Portugal, Italy,
 // Brazil, Mexico, the Netherlands, Germany, France or the UK.

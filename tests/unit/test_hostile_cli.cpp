@@ -224,7 +224,8 @@ TEST_CASE("hostile CLI: a rule file of 10,000 rules loads, checks and scans in r
 
 TEST_CASE("hostile CLI: without the phone-number module a scan warns and reports no phone numbers") {
     TempDir dir;
-    write_file(dir / "call.srt", "1\n00:00:01,000 --> 00:00:04,000\nSure, call me at (415) 555-2671.\n");
+    // A London number: only libphonenumber can judge it.
+    write_file(dir / "call.srt", "1\n00:00:01,000 --> 00:00:04,000\nSure, call me at +44 20 7946 0958.\n");
     Run with = run_aaiscan({"scan", "--no-config", "-f", "jsonl", "call.srt"}, dir.path().string());
     CHECK(with.code == 1);
     CHECK(with.out.find("pii.phone-number") != std::string::npos);
@@ -236,4 +237,12 @@ TEST_CASE("hostile CLI: without the phone-number module a scan warns and reports
     CHECK(without.out.find("pii.phone-number") == std::string::npos);
     CHECK(without.err.find("phone numbers are not validated") != std::string::npos);
     CHECK(without.err.find("missing.so") != std::string::npos);
+
+    // A North American number written 3-3-4 is judged without the module: reported, no warning.
+    write_file(dir / "call.srt", "1\n00:00:01,000 --> 00:00:04,000\nSure, call me at (415) 555-2671.\n");
+    Run nanp = run_aaiscan({"scan", "--no-config", "-f", "jsonl", "call.srt"}, dir.path().string(), "",
+                           {{"AAISCAN_PHONE_PLUGIN", (dir / "missing.so").string()}});
+    CHECK(nanp.code == 1);
+    CHECK(nanp.out.find("pii.phone-number") != std::string::npos);
+    CHECK(nanp.err.find("warning") == std::string::npos);
 }

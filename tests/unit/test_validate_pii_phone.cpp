@@ -122,3 +122,35 @@ TEST_CASE("pii phone: a company's line said as such is not a person's number") {
     CHECK(phone_in("Our main line is 312-555-0100. My direct line is 312-555-0147.", "312-555-0147"));
     CHECK(phone_in("Please fax the summary to 312-555-0164.", "312-555-0164"));
 }
+
+TEST_CASE("pii phone: North American numbers written 3-3-4 agree with libphonenumber without it") {
+    REQUIRE(phone_library_available(nullptr));
+    uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&](int below) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return static_cast<int>(state % static_cast<uint64_t>(below));
+    };
+    const char* services[] = {"800", "833", "844", "855", "866", "877", "888", "900", "500", "555", "411", "212"};
+    for (int i = 0; i < 3000; ++i) {
+        std::string digits;
+        if (i % 3 == 0) {
+            digits = services[next(12)];
+        } else {
+            for (int k = 0; k < 3; ++k) digits.push_back(static_cast<char>('0' + next(10)));
+        }
+        while (digits.size() < 10) digits.push_back(static_cast<char>('0' + next(10)));
+        if (std::all_of(digits.begin(), digits.end(), [&](char c) { return c == digits[0]; })) continue;
+        std::string written = digits.substr(0, 3) + "-" + digits.substr(3, 3) + "-" + digits.substr(6);
+        PhoneVerdict verdict = classify_phone_number(digits, "US");
+        bool expected = verdict == PhoneVerdict::valid || verdict == PhoneVerdict::possible;
+        INFO(written << " libphonenumber verdict " << static_cast<int>(verdict));
+        std::string text = "you can call me at " + written + " tonight";
+        CHECK(phone_in(text, written) == expected);
+        if (digits[0] < '2' || digits[3] < '2') continue;  // left to libphonenumber
+        CHECK(nanp_business_service(digits) == (verdict == PhoneVerdict::service));
+        std::string with_one = "1-" + written;
+        CHECK(phone_in("you can call me at " + with_one + " tonight", with_one) == expected);
+    }
+}
