@@ -506,24 +506,60 @@ struct TranscriptJsonDecoder::Impl {
         return e;
     }
 
-    // The first of '"', '{', '}', '[', ']', '\\' at or after `p` (before `end`), or `end`.
-    static const char* find_structure(const char* p, const char* end) {
-#if defined(__SSE2__)
-        const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'),
-                      open_list = _mm_set1_epi8('['), close_list = _mm_set1_epi8(']'), backslash = _mm_set1_epi8('\\');
-        while (end - p >= 16) {
-            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-            __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                       _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close)),
-                                                    _mm_or_si128(_mm_cmpeq_epi8(v, open_list), _mm_cmpeq_epi8(v, close_list))));
-            unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-            if (mask) return p + __builtin_ctz(mask);
-            p += 16;
+    // The structural bytes ('"', '{', '}', '[', ']', '\\') of the input, found 64 at a time as a
+    // bit mask and handed out in order: a words array stops at ~16 of them a word, and finding
+    // each with a fresh vector search cost more than the comparisons it serves.
+    class StructuralCursor {
+    public:
+        explicit StructuralCursor(const char* end) : m_end(end), m_block(end) {}
+
+        // The first structural byte at or after `p`, or the end of the input.
+        const char* next(const char* p) {
+            while (p < m_end) {
+                if (p < m_block || p >= m_block + m_length) load(p);
+                uint64_t bits = m_bits & (~uint64_t(0) << (p - m_block));
+                if (bits) return m_block + __builtin_ctzll(bits);
+                p = m_block + m_length;
+            }
+            return m_end;
         }
+
+    private:
+        static bool structural(char c) {
+            return c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == '\\';
+        }
+
+        void load(const char* p) {
+            m_block = p;
+            m_bits = 0;
+            size_t n = static_cast<size_t>(m_end - p);
+            m_length = n < 64 ? n : 64;
+#if defined(__SSE2__)
+            if (n >= 64) {
+                const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'),
+                              open_list = _mm_set1_epi8('['), close_list = _mm_set1_epi8(']'),
+                              backslash = _mm_set1_epi8('\\');
+                for (int part = 0; part < 4; ++part) {
+                    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * part));
+                    __m128i hit = _mm_or_si128(
+                        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, open), _mm_cmpeq_epi8(v, close)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, open_list), _mm_cmpeq_epi8(v, close_list))));
+                    m_bits |= static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(hit))) << (16 * part);
+                }
+                return;
+            }
 #endif
-        while (p < end && *p != '"' && *p != '{' && *p != '}' && *p != '[' && *p != ']' && *p != '\\') ++p;
-        return p;
-    }
+            for (size_t i = 0; i < m_length; ++i) {
+                if (structural(p[i])) m_bits |= uint64_t(1) << i;
+            }
+        }
+
+        const char* m_end;
+        const char* m_block;  // the 64 bytes (fewer at the end) whose structural bits are m_bits
+        size_t m_length = 0;
+        uint64_t m_bits = 0;
+    };
 
     // True when the array whose '[' is at `p` holds flat objects (no nesting, no escapes) each with
     // exactly one string "text", and those texts joined by single spaces are `text`; `array_end`
@@ -532,11 +568,12 @@ struct TranscriptJsonDecoder::Impl {
         const char* end = base + size;
         if (p >= end || *p != '[') return false;
         ++p;
+        StructuralCursor structure(end);
         size_t cursor = 0;
         bool first = true;
         bool in_object = false, has_text = false, expect_text_value = false;
         while (true) {
-            p = find_structure(p, end);
+            p = structure.next(p);
             if (p >= end) return false;
             switch (*p) {
                 case '{':
@@ -555,7 +592,8 @@ struct TranscriptJsonDecoder::Impl {
                     array_end = p + 1;
                     return cursor == text.size();
                 case '"': {
-                    const char* q = find_quote_or_escape(p + 1, end);
+                    const char* q = structure.next(p + 1);
+                    while (q < end && *q != '"' && *q != '\\') q = structure.next(q + 1);
                     if (q >= end || *q != '"') return false;  // an escape: decode properly instead
                     std::string_view value(p + 1, static_cast<size_t>(q - p - 1));
                     p = q + 1;

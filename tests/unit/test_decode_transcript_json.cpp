@@ -436,3 +436,86 @@ TEST_CASE("transcript json: a streaming session log is one transcript of its fin
     CHECK(log.substr(last.raw_begin, last.raw_end - last.raw_begin) == "4111");
     CHECK(last.start_ms == 900);
 }
+
+TEST_CASE("transcript json: the repeated-words check agrees with decoding on random layouts") {
+    // Word texts with brackets and braces (inside strings: not structure), escapes (the check
+    // gives up), whitespace runs that put tokens across 64-byte blocks, and utterance texts that
+    // differ from their words by one character.
+    const std::vector<std::string> pool = {"Hi", "[laughs]", "{uh}", "ok]", "call", "me", "555-0100", "there.",
+                                           "[inaudible]", "}{"};
+    const std::vector<std::string> escaped_words = {"a\\\"b", "x\\\\y"};
+    uint64_t state = 0x2545F4914F6CDD1Dull;
+    auto next = [&](uint64_t below) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state % below;
+    };
+    auto gap = [&] { return std::string(next(4) == 0 ? next(70) : next(2), next(2) ? ' ' : '\n'); };
+    TranscriptJsonDecoder decoder;
+    int skipped_cases = 0;
+    for (int round = 0; round < 400; ++round) {
+        size_t count = 1 + next(30);
+        std::vector<std::string> raw;  // as written in JSON
+        std::string joined;            // decoded texts joined by spaces
+        bool escaped = false;
+        for (size_t i = 0; i < count; ++i) {
+            const std::string& w = next(40) == 0 ? escaped_words[next(2)] : pool[next(pool.size())];
+            raw.push_back(w);
+            escaped = escaped || w.find('\\') != std::string::npos;
+            std::string decoded;
+            for (size_t k = 0; k < w.size(); ++k) decoded.push_back(w[k] == '\\' ? w[++k] : w[k]);
+            if (i) joined.push_back(' ');
+            joined.append(decoded);
+        }
+        std::string utterance_text = joined;
+        bool differs = next(4) == 0;
+        if (differs) utterance_text.back() = utterance_text.back() == 'Q' ? 'R' : 'Q';
+        auto words_json = [&] {
+            std::string out("[");
+            out.append(gap());
+            for (size_t i = 0; i < raw.size(); ++i) {
+                for (const std::string& part : {std::string("{"), gap(), std::string("\"text\""), gap(), std::string(":"),
+                                                gap(), "\"" + raw[i] + "\",", gap(), "\"start\": " + std::to_string(i * 10) + ",",
+                                                gap(), "\"end\": " + std::to_string(i * 10 + 5), gap(), std::string("}")}) {
+                    out.append(part);
+                }
+                if (i + 1 < raw.size()) out.push_back(',');
+                out.append(gap());
+            }
+            out.push_back(']');
+            return out;
+        };
+        auto quoted = [](const std::string& s) {
+            std::string out(1, '"');
+            for (char c : s) {
+                if (c == '"' || c == '\\') out.push_back('\\');
+                out.push_back(c);
+            }
+            out.push_back('"');
+            return out;
+        };
+        std::string json("{\"id\": \"t\", \"audio_duration\": 9, \"text\": ");
+        for (const std::string& part : {quoted(joined), std::string(", \"words\": "), words_json(),
+                                        std::string(", \"utterances\": [{\"speaker\": \"A\", \"text\": "),
+                                        quoted(utterance_text), std::string(", \"start\": 0, \"end\": 9, \"words\": "),
+                                        words_json(), std::string("}]}")}) {
+            json.append(part);
+        }
+        std::string full_blob, lazy_blob;
+        size_t skipped = 99;
+        decoder.set_skip_repeated_words(false);
+        decoder.decode(json, false, [&](TranscriptDocument& doc) { full_blob = std::string(doc.blob()); });
+        decoder.set_skip_repeated_words(true);
+        decoder.decode(json, false, [&](TranscriptDocument& doc) {
+            lazy_blob = std::string(doc.blob());
+            skipped = doc.repeated_word_arrays.size();
+        });
+        INFO(json);
+        REQUIRE(!full_blob.empty());
+        CHECK(lazy_blob == full_blob);
+        CHECK(skipped == (!escaped && !differs ? 1u : 0u));
+        skipped_cases += skipped == 1;
+    }
+    CHECK(skipped_cases > 100);
+}
