@@ -140,17 +140,20 @@ std::vector<RuleTiming> time_rules(const RuleSet& rules, std::string_view buffer
 
 std::vector<DatabaseTiming> time_databases(const RuleSet& rules, std::string_view buffer, int repeats) {
     std::vector<DatabaseTiming> timings;
-    for (bool transcript : {true, false}) {
+    // As the matcher groups them: transcript, bundle, and the other source scopes together.
+    const ScopeMask transcript_bit = scope_bit(Scope::transcript), bundle_bit = scope_bit(Scope::bundle);
+    const std::pair<const char*, ScopeMask> databases[] = {
+        {"transcript", transcript_bit}, {"bundle", bundle_bit},
+        {"source", static_cast<ScopeMask>(~(transcript_bit | bundle_bit))}};
+    for (const auto& [name, mask] : databases) {
         DatabaseTiming t;
-        t.name = transcript ? "transcript" : "source";
+        t.name = name;
         std::vector<const char*> patterns;
         std::vector<unsigned> ids;
         for (size_t i = 0; i < rules.size(); ++i) {
             const Rule& rule = rules[i];
             if (rule.kind != RuleKind::content) continue;
-            bool has_transcript = (rule.scopes & scope_bit(Scope::transcript)) != 0;
-            bool has_other = (rule.scopes & ~scope_bit(Scope::transcript)) != 0;
-            if (transcript ? !has_transcript : !has_other) continue;
+            if ((rule.scopes & mask) == 0) continue;
             patterns.push_back(rule.hyperscan_pattern().c_str());
             ids.push_back(static_cast<unsigned>(i));
         }

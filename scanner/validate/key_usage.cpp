@@ -151,4 +151,76 @@ bool validate_used_with_assemblyai(std::string_view, const ValidationContext& co
     return assemblyai_votes != other_votes ? assemblyai_votes > other_votes : true;
 }
 
+namespace {
+
+// Where a minified bundle sends a credential: the value of an authorization header, an apiKey
+// or token option, a token query parameter ("...?token="+t).
+bool credential_position(std::string_view text, size_t use_begin) {
+    size_t at = use_begin;
+    // An object path in front of the name: `E$.speechToken`, `this.params.apiKey`.
+    while (at > 0 && (is_name_char(text[at - 1]) || text[at - 1] == '.')) --at;
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '"' || text[at - 1] == '\'')) --at;
+    if (at == 0) return false;
+    char joint = text[at - 1];
+    if (joint != ':' && joint != '=' && joint != ',' && joint != '+') return false;
+    size_t from = at > 40 ? at - 40 : 0;
+    std::string before = to_lower_ascii(text.substr(from, at - 1 - from));
+    for (std::string_view cue : {"authorization", "apikey", "api_key", "x-api-key", "token"}) {
+        size_t found = before.rfind(cue);
+        // The cue ends the text before the joint, but for quotes or spaces: `authorization:`,
+        // `"token=" +`, `setRequestHeader("authorization", `.
+        if (found != std::string::npos && before.find_first_not_of(" \"'=?&", found + cue.size()) == std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The identifier just before `= "value"` or `: "value"` (a minifier's `Wt`, a property
+// `speechToken`), or empty.
+std::string_view name_before_value(std::string_view text, size_t value_begin) {
+    size_t at = value_begin;
+    while (at > 0 && (text[at - 1] == '"' || text[at - 1] == '\'' || text[at - 1] == '`')) --at;
+    while (at > 0 && text[at - 1] == ' ') --at;
+    if (at == 0 || (text[at - 1] != '=' && text[at - 1] != ':')) return {};
+    --at;
+    while (at > 0 && text[at - 1] == ' ') --at;
+    size_t end = at;
+    while (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_' || text[at - 1] == '$')) --at;
+    return text.substr(at, end - at);
+}
+
+}  // namespace
+
+bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContext& context) {
+    std::string_view text = context.text;
+    const char* base = text.data();
+    if (secret.data() < base || secret.data() + secret.size() > base + text.size()) return false;
+    size_t value_begin = static_cast<size_t>(secret.data() - base);
+    std::string_view name = name_before_value(text, value_begin);
+    if (name.size() < 2) return false;  // one letter: a parameter in every other function
+    std::string lower_name = to_lower_ascii(name);
+    if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
+    constexpr size_t k_bundle_reach = 256 * 1024;
+    size_t from = value_begin > k_bundle_reach ? value_begin - k_bundle_reach : 0;
+    size_t to = std::min(text.size(), value_begin + k_bundle_reach);
+    std::optional<TextFacts> own;
+    const TextFacts& facts = context.facts ? *context.facts : own.emplace(text);
+    if (!facts.mentions_assemblyai_in(from, to)) return false;
+    int assemblyai_votes = 0, other_votes = 0;
+    size_t uses = 0;
+    std::string_view window = text.substr(from, to - from);
+    for (size_t at = window.find(name); at != std::string_view::npos && uses < k_max_uses; at = window.find(name, at + 1)) {
+        size_t begin = from + at, end = begin + name.size();
+        bool whole = (begin == 0 || (!is_name_char(text[begin - 1]))) && (end >= text.size() || !is_name_char(text[end]));
+        if (!whole || (begin < value_begin && value_begin - begin <= name.size() + 4)) continue;  // or the assignment
+        if (!credential_position(text, begin)) continue;
+        ++uses;
+        Vote v = vote_at(text, begin, end);
+        assemblyai_votes += v == Vote::assemblyai;
+        other_votes += v == Vote::other;
+    }
+    return assemblyai_votes > 0 && other_votes == 0;
+}
+
 }  // namespace aaiscan

@@ -18,6 +18,13 @@ namespace aaiscan {
 // False when its uses go to another service. The name is the identifier the match starts with.
 bool validate_used_with_assemblyai(std::string_view secret, const ValidationContext& context);
 
+// For built bundles, where names are a minifier's: true when the name the value is assigned to
+// (`const Wt="..."`, `{speechToken:"..."}`) is sent somewhere in the file as a credential (an
+// authorization header, an apiKey or token option) with AssemblyAI's host beside that use, and
+// never beside another service's. Stricter than validate_used_with_assemblyai: a bundle that
+// contains the SDK talks to AssemblyAI whatever its other 32-hex constants are.
+bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContext& context);
+
 // The identifier a name-value match starts with, without quotes, sigils and object prefixes:
 // `$speechKey = '...'` -> "speechKey", `process.env.VOICE_API_KEY ?? "..."` -> "VOICE_API_KEY",
 // `"aai-token": "..."` -> "aai-token"; in a name/value pair, the name field's value:

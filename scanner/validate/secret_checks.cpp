@@ -551,6 +551,7 @@ const std::vector<ValidatorEntry>& secret_validators() {
         {"not_words", &validate_not_words},
         {"not_other_service_section", &validate_not_other_service_section},
         {"used_with_assemblyai", &validate_used_with_assemblyai},
+        {"sent_to_assemblyai", &validate_sent_to_assemblyai},
     };
     return entries;
 }

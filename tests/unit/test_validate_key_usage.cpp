@@ -72,3 +72,31 @@ TEST_CASE("key usage: AssemblyAI's own abbreviation in the name is enough") {
     CHECK(used_with_assemblyai("stringData:\n  aai-token: \"" + k_key + "\"\n", "aai-token", k_key));
     CHECK(used_with_assemblyai("const aaiSecret = \"" + k_key + "\";\n", "aaiSecret", k_key));
 }
+
+TEST_CASE("key usage: a bundle constant counts when the bundle sends it to AssemblyAI as a credential") {
+    auto sent = [](const std::string& text) {
+        size_t value = text.find(k_key);
+        REQUIRE(value != std::string::npos);
+        ValidationContext ctx{text, value > 12 ? value - 12 : 0, value + k_key.size()};
+        return validate_sent_to_assemblyai(std::string_view(text).substr(value, k_key.size()), ctx);
+    };
+    const std::string far(30000, ';');
+    // Used as the authorization header of an AssemblyAI call, 30 KB later.
+    CHECK(sent("const Wt=\"" + k_key + "\";" + far +
+               "fetch(\"https://api.assemblyai.com/v2/upload\",{method:\"POST\",headers:{authorization:Wt}})"));
+    // Through an object path, and as a token query parameter.
+    CHECK(sent("const E$={speechToken:\"" + k_key + "\"};" + far +
+               "fetch(\"https://api.assemblyai.com/v2/transcript\",{headers:{authorization:E$.speechToken}})"));
+    CHECK(sent("let XH=\"" + k_key + "\";" + far + "new WebSocket(\"wss://streaming.assemblyai.com/v3/ws?token=\"+XH)"));
+    // Sent nowhere as a credential, sent to another service too, a one-letter name, no AssemblyAI.
+    CHECK_FALSE(sent("const Wt=\"" + k_key + "\";" + far +
+                     "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:t},etag:Wt})"));
+    CHECK_FALSE(sent("const Wt=\"" + k_key + "\";" + far + "mixpanel.init({token:Wt});" + far +
+                     "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:Wt}})"));
+    CHECK_FALSE(sent("const W=\"" + k_key + "\";" + far +
+                     "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:W}})"));
+    CHECK_FALSE(sent("const Wt=\"" + k_key + "\";" + far + "fetch(\"https://api.example.com/v2/upload\",{headers:{authorization:Wt}})"));
+    // Names that say hash or another service.
+    CHECK_FALSE(sent("const contentHash=\"" + k_key + "\";" + far +
+                     "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:contentHash}})"));
+}
