@@ -177,10 +177,13 @@ bool credential_position(std::string_view text, size_t use_begin) {
 }
 
 // The identifier just before `= "value"` or `: "value"` (a minifier's `Wt`, a property
-// `speechToken`), or empty.
+// `speechToken`, `k=atob("value")`), or empty.
 std::string_view name_before_value(std::string_view text, size_t value_begin) {
     size_t at = value_begin;
     while (at > 0 && (text[at - 1] == '"' || text[at - 1] == '\'' || text[at - 1] == '`')) --at;
+    while (at > 0 && text[at - 1] == ' ') --at;
+    // A value decoded where it is assigned: `const k=atob("...")`.
+    if (at >= 5 && text.substr(at - 5, 5) == "atob(") at -= 5;
     while (at > 0 && text[at - 1] == ' ') --at;
     if (at == 0 || (text[at - 1] != '=' && text[at - 1] != ':')) return {};
     --at;
@@ -198,7 +201,9 @@ bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContex
     if (secret.data() < base || secret.data() + secret.size() > base + text.size()) return false;
     size_t value_begin = static_cast<size_t>(secret.data() - base);
     std::string_view name = name_before_value(text, value_begin);
-    if (name.size() < 2) return false;  // one letter: a parameter in every other function
+    // One letter counts (small bundles name module constants `d`, `m`): the use must still be a
+    // credential beside AssemblyAI's host.
+    if (name.empty()) return false;
     std::string lower_name = to_lower_ascii(name);
     if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
     constexpr size_t k_bundle_reach = 256 * 1024;

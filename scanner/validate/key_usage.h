@@ -19,9 +19,9 @@ namespace aaiscan {
 bool validate_used_with_assemblyai(std::string_view secret, const ValidationContext& context);
 
 // For built bundles, where names are a minifier's: true when the name the value is assigned to
-// (`const Wt="..."`, `{speechToken:"..."}`) is sent somewhere in the file as a credential (an
-// authorization header, an apiKey or token option) with AssemblyAI's host beside that use, and
-// never beside another service's. Stricter than validate_used_with_assemblyai: a bundle that
+// (`const Wt="..."`, `{speechToken:"..."}`, `k=atob("...")`, even one letter) is sent somewhere
+// in the file as a credential (an authorization header, an apiKey or token option) with
+// AssemblyAI's host beside that use, and never beside another service's. Stricter than validate_used_with_assemblyai: a bundle that
 // contains the SDK talks to AssemblyAI whatever its other 32-hex constants are.
 bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContext& context);
 
