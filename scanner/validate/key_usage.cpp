@@ -153,29 +153,6 @@ bool validate_used_with_assemblyai(std::string_view, const ValidationContext& co
 
 namespace {
 
-// Where a minified bundle sends a credential: the value of an authorization header, an apiKey
-// or token option, a token query parameter ("...?token="+t).
-bool credential_position(std::string_view text, size_t use_begin) {
-    size_t at = use_begin;
-    // An object path in front of the name: `E$.speechToken`, `this.params.apiKey`.
-    while (at > 0 && (is_name_char(text[at - 1]) || text[at - 1] == '.')) --at;
-    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '"' || text[at - 1] == '\'')) --at;
-    if (at == 0) return false;
-    char joint = text[at - 1];
-    if (joint != ':' && joint != '=' && joint != ',' && joint != '+') return false;
-    size_t from = at > 40 ? at - 40 : 0;
-    std::string before = to_lower_ascii(text.substr(from, at - 1 - from));
-    for (std::string_view cue : {"authorization", "apikey", "api_key", "x-api-key", "token"}) {
-        size_t found = before.rfind(cue);
-        // The cue ends the text before the joint, but for quotes or spaces: `authorization:`,
-        // `"token=" +`, `setRequestHeader("authorization", `.
-        if (found != std::string::npos && before.find_first_not_of(" \"'=?&", found + cue.size()) == std::string::npos) {
-            return true;
-        }
-    }
-    return false;
-}
-
 // The identifier just before `= "value"` or `: "value"` (a minifier's `Wt`, a property
 // `speechToken`, `k=atob("value")`), or empty.
 std::string_view name_before_value(std::string_view text, size_t value_begin) {
@@ -206,22 +183,21 @@ bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContex
     if (name.empty()) return false;
     std::string lower_name = to_lower_ascii(name);
     if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
+    if (lower_name.size() > 2 && lower_name.ends_with("id")) return false;  // VITE_BUILD_ID, sessionId
     constexpr size_t k_bundle_reach = 256 * 1024;
     size_t from = value_begin > k_bundle_reach ? value_begin - k_bundle_reach : 0;
     size_t to = std::min(text.size(), value_begin + k_bundle_reach);
     std::optional<TextFacts> own;
     const TextFacts& facts = context.facts ? *context.facts : own.emplace(text);
     if (!facts.mentions_assemblyai_in(from, to)) return false;
+    // The name's uses as a credential, nearest first in file order, up to k_max_uses.
+    const std::vector<size_t>& uses = facts.credential_uses(name);
     int assemblyai_votes = 0, other_votes = 0;
-    size_t uses = 0;
-    std::string_view window = text.substr(from, to - from);
-    for (size_t at = window.find(name); at != std::string_view::npos && uses < k_max_uses; at = window.find(name, at + 1)) {
-        size_t begin = from + at, end = begin + name.size();
-        bool whole = (begin == 0 || (!is_name_char(text[begin - 1]))) && (end >= text.size() || !is_name_char(text[end]));
-        if (!whole || (begin < value_begin && value_begin - begin <= name.size() + 4)) continue;  // or the assignment
-        if (!credential_position(text, begin)) continue;
-        ++uses;
-        Vote v = vote_at(text, begin, end);
+    size_t counted = 0;
+    for (auto it = std::lower_bound(uses.begin(), uses.end(), from); it != uses.end() && *it < to && counted < k_max_uses; ++it) {
+        if (*it < value_begin && value_begin - *it <= name.size() + 4) continue;  // the assignment itself
+        ++counted;
+        Vote v = vote_at(text, *it, *it + name.size());
         assemblyai_votes += v == Vote::assemblyai;
         other_votes += v == Vote::other;
     }

@@ -32,4 +32,48 @@ bool TextFacts::mentions_assemblyai_in(size_t begin, size_t end) const {
     return it != at.end() && *it < end;
 }
 
+namespace {
+
+bool identifier_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+}  // namespace
+
+const std::vector<size_t>& TextFacts::credential_uses(std::string_view name) const {
+    static const std::vector<size_t> k_none;
+    if (!m_credential_uses) {
+        std::unordered_map<std::string_view, std::vector<size_t>> uses;
+        std::string lower = to_lower_ascii(m_text);
+        for (std::string_view cue : {"authorization", "apikey", "api_key", "x-api-key", "token"}) {
+            for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
+                // The cue is a word (not `authorizationHeader`, not the end of `speechToken`),
+                // then quotes, spaces and query punctuation around one joint.
+                size_t p = at + cue.size();
+                if ((at > 0 && identifier_char(m_text[at - 1])) || (p < m_text.size() && identifier_char(m_text[p]))) continue;
+                bool joint = false;
+                size_t skipped = 0;
+                while (p < m_text.size() && skipped < 8 && std::string_view(" \"'=?&:,+").find(m_text[p]) != std::string_view::npos) {
+                    joint = joint || m_text[p] == ':' || m_text[p] == '=' || m_text[p] == ',' || m_text[p] == '+';
+                    ++p;
+                    ++skipped;
+                }
+                if (!joint) continue;
+                // An identifier path: the name is its last part.
+                size_t begin = p;
+                while (p < m_text.size() && (identifier_char(m_text[p]) || m_text[p] == '.')) {
+                    if (m_text[p] == '.') begin = p + 1;
+                    ++p;
+                }
+                if (p == begin || (m_text[begin] >= '0' && m_text[begin] <= '9')) continue;
+                uses[m_text.substr(begin, p - begin)].push_back(begin);
+            }
+        }
+        for (auto& [unused, offsets] : uses) std::sort(offsets.begin(), offsets.end());
+        m_credential_uses = std::move(uses);
+    }
+    auto it = m_credential_uses->find(name);
+    return it == m_credential_uses->end() ? k_none : it->second;
+}
+
 }  // namespace aaiscan

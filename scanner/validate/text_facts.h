@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace aaiscan {
@@ -22,9 +23,16 @@ public:
     // True when a mention starts in [begin, end).
     bool mentions_assemblyai_in(size_t begin, size_t end) const;
 
+    // Where a name is sent as a credential: the identifier (the last part of a path such as
+    // `E$.speechToken`) right after an authorization, apiKey or token cue and a ':', '=', ',' or
+    // '+' (`headers:{authorization:Wt}`, `"?token="+t`, `setRequestHeader("Authorization",k)`).
+    // Offsets of each name's uses, ascending; empty when the name is never sent.
+    const std::vector<size_t>& credential_uses(std::string_view name) const;
+
 private:
     std::string_view m_text;
     mutable std::optional<std::vector<size_t>> m_assemblyai_mentions;
+    mutable std::optional<std::unordered_map<std::string_view, std::vector<size_t>>> m_credential_uses;
 };
 
 }  // namespace aaiscan

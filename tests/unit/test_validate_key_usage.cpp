@@ -97,6 +97,11 @@ TEST_CASE("key usage: a bundle constant counts when the bundle sends it to Assem
     CHECK(sent("const W=\"" + k_key + "\";" + far +
                "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:W}})"));
     CHECK_FALSE(sent("const Wt=\"" + k_key + "\";" + far + "fetch(\"https://api.example.com/v2/upload\",{headers:{authorization:Wt}})"));
+    // Assigned right after a cue word (a token URL in the same object), and ids.
+    CHECK_FALSE(sent("const cw={TOKEN_URL:\"/api/aai/token\",BUILD:\"" + k_key + "\"};" + far +
+                     "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:t}})"));
+    CHECK_FALSE(sent("const cw={VITE_BUILD_ID:\"" + k_key + "\"};" + far +
+                     "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:cw.VITE_BUILD_ID}})"));
     // Names that say hash or another service.
     CHECK_FALSE(sent("const contentHash=\"" + k_key + "\";" + far +
                      "fetch(\"https://api.assemblyai.com/v2/upload\",{headers:{authorization:contentHash}})"));
