@@ -190,7 +190,7 @@ bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContex
     std::optional<TextFacts> own;
     const TextFacts& facts = context.facts ? *context.facts : own.emplace(text);
     if (!facts.mentions_assemblyai_in(from, to)) return false;
-    // The name's uses as a credential, nearest first in file order, up to k_max_uses.
+    // The name's uses as a credential within reach, in file order, up to k_max_uses.
     const std::vector<size_t>& uses = facts.credential_uses(name);
     int assemblyai_votes = 0, other_votes = 0;
     size_t counted = 0;
