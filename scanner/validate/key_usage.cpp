@@ -108,14 +108,24 @@ std::string_view assigned_name(std::string_view match) {
     return name;
 }
 
+namespace {
+
+// A name (lower case) that says the value is another service's, or not a credential at all (a
+// hash, a cache key, an id).
+bool names_no_assemblyai_key(std::string_view lower_name) {
+    return contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names) ||
+           (lower_name.size() > 2 && lower_name.ends_with("id"));
+}
+
+}  // namespace
+
 bool validate_used_with_assemblyai(std::string_view, const ValidationContext& context) {
     std::string_view text = context.text;
     size_t match_begin = std::min(context.match_begin, text.size());
     size_t match_end = std::clamp(context.match_end, match_begin, text.size());
     std::string_view name = assigned_name(text.substr(match_begin, match_end - match_begin));
     std::string lower_name = to_lower_ascii(name);
-    if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
-    if (lower_name.size() > 2 && (lower_name.ends_with("id") || lower_name.ends_with("_id"))) return false;
+    if (names_no_assemblyai_key(lower_name)) return false;
     // "aai" is AssemblyAI's own abbreviation (the SDKs import it as `aai`): `aai-token`, `aaiSecret`.
     if (lower_name.find("aai") != std::string::npos || contains_any(lower_name, k_assemblyai_markers)) return true;
 
@@ -182,8 +192,7 @@ bool validate_sent_to_assemblyai(std::string_view secret, const ValidationContex
     // credential beside AssemblyAI's host.
     if (name.empty()) return false;
     std::string lower_name = to_lower_ascii(name);
-    if (contains_any(lower_name, k_other_service_names) || contains_any(lower_name, k_not_secret_names)) return false;
-    if (lower_name.size() > 2 && lower_name.ends_with("id")) return false;  // VITE_BUILD_ID, sessionId
+    if (names_no_assemblyai_key(lower_name)) return false;  // VITE_BUILD_ID, contentHash, mixpanelToken
     constexpr size_t k_bundle_reach = 256 * 1024;
     size_t from = value_begin > k_bundle_reach ? value_begin - k_bundle_reach : 0;
     size_t to = std::min(text.size(), value_begin + k_bundle_reach);

@@ -9,10 +9,15 @@
 
 namespace aaiscan {
 
+const std::string& TextFacts::lowered() const {
+    if (!m_lowered) m_lowered = to_lower_ascii(m_text);
+    return *m_lowered;
+}
+
 const std::vector<size_t>& TextFacts::assemblyai_mentions() const {
     if (m_assemblyai_mentions) return *m_assemblyai_mentions;
     std::vector<size_t> found;
-    std::string lower = to_lower_ascii(m_text);
+    const std::string& lower = lowered();
     for (std::string_view marker : {"assemblyai", "assembly_ai", "assembly-ai"}) {
         for (size_t at = lower.find(marker); at != std::string::npos; at = lower.find(marker, at + 1)) found.push_back(at);
     }
@@ -44,7 +49,7 @@ const std::vector<size_t>& TextFacts::credential_uses(std::string_view name) con
     static const std::vector<size_t> k_none;
     if (!m_credential_uses) {
         std::unordered_map<std::string_view, std::vector<size_t>> uses;
-        std::string lower = to_lower_ascii(m_text);
+        const std::string& lower = lowered();
         for (std::string_view cue : {"authorization", "apikey", "api_key", "x-api-key", "token"}) {
             for (size_t at = lower.find(cue); at != std::string::npos; at = lower.find(cue, at + 1)) {
                 // The cue is a word (not `authorizationHeader`, not the end of `speechToken`),

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -30,7 +31,11 @@ public:
     const std::vector<size_t>& credential_uses(std::string_view name) const;
 
 private:
+    // The text in lower case, made once for every fact that needs it.
+    const std::string& lowered() const;
+
     std::string_view m_text;
+    mutable std::optional<std::string> m_lowered;
     mutable std::optional<std::vector<size_t>> m_assemblyai_mentions;
     mutable std::optional<std::unordered_map<std::string_view, std::vector<size_t>>> m_credential_uses;
 };
