@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libhyperscan-dev libre2-dev libcli11-dev libyaml-cpp-dev catch2
-  libsimdjson-dev nlohmann-json3-dev libfmt-dev libgit2-dev libarchive-dev
+  libsimdjson-dev nlohmann-json3-dev libfmt-dev libgit2-dev libdeflate-dev libarchive-dev
   libphonenumber-dev libssl-dev zlib1g-dev libjemalloc-dev
   python3 python3-jsonschema python3-yaml strace
 )

@@ -1,6 +1,7 @@
-// Git object ids and blob reading for the git sources. A GitObjectReader owns (or borrows) one
-// repository handle, so each worker thread of a history scan opens its own: libgit2 handles must
-// not be shared between threads. libgit2 types never appear in this header.
+// Git object ids, where a pack stores an object, and blob reading for the git sources. A
+// GitObjectReader owns (or borrows) one repository handle, so each worker thread of a history
+// scan opens its own: libgit2 handles must not be shared between threads. libgit2 types never
+// appear in this header.
 #pragma once
 
 #include <array>
@@ -16,6 +17,16 @@ struct GitOid {
     std::array<unsigned char, 20> bytes{};
     std::string hex() const;
     bool operator==(const GitOid&) const = default;
+};
+
+// Where a pack stores an object (PackSet::locate); pack == k_no_pack when no pack read here has it.
+struct PackLocation {
+    static constexpr uint32_t k_no_pack = UINT32_MAX;
+    uint32_t pack = k_no_pack;
+    uint64_t offset = 0;
+    uint64_t end = 0;  // when known (> offset): the entry ends at or before this offset
+    bool found() const { return pack != k_no_pack; }
+    bool operator<(const PackLocation& o) const { return pack != o.pack ? pack < o.pack : offset < o.offset; }
 };
 
 enum class BlobStatus { ok, too_large, unreadable };

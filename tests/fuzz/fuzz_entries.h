@@ -33,6 +33,8 @@
 #include "decode/transcript_json.h"
 #include "decode/transcript_subtitles.h"
 #include "decode/transcript_text.h"
+#include "source/git_object_parse.h"
+#include "source/git_pack_format.h"
 #include "report/json_reporter.h"
 #include "report/report_context.h"
 #include "report/sarif_reporter.h"
@@ -487,6 +489,67 @@ inline void fuzz_redact(std::string_view data) {
     }
 }
 
+// Git's binary formats on any bytes (the first byte picks one): pack entry headers, deltas over
+// a fixed base, .idx files, trees and commit headers. Nothing reads outside the input, what
+// parses stays inside it, and a delta that applies builds exactly the size it declares.
+inline void fuzz_git_objects(std::string_view data) {
+    if (data.empty()) return;
+    std::string_view rest = data.substr(1);
+    const char* end = rest.data() + rest.size();
+    switch (static_cast<uint8_t>(data[0]) % 5) {
+        case 0: {
+            PackEntryHeader h;
+            if (parse_pack_entry_header(rest, 4096, h)) {
+                require(h.header_length <= rest.size(), "entry header longer than its bytes");
+                require(h.type != PackEntryType::ofs_delta || h.base_offset < 4096, "delta base not before it");
+            }
+            break;
+        }
+        case 1: {
+            static const std::string base = [] {
+                std::string b;
+                for (int i = 0; i < 70000; ++i) b += static_cast<char>('a' + i % 23);
+                return b;
+            }();
+            std::string out;
+            uint64_t declared = 0;
+            if (apply_delta(base, rest, uint64_t(1) << 20, out)) {
+                require(delta_target_size(rest, declared) && declared == out.size(), "delta built another size");
+            }
+            break;
+        }
+        case 2: {
+            PackIndexView index;
+            if (index.open(rest, uint64_t(1) << 20)) {
+                const auto* names = reinterpret_cast<const unsigned char*>(rest.data()) + 8 + 1024;
+                for (uint32_t i = 0; i < std::min<uint32_t>(index.object_count(), 8); ++i) {
+                    uint64_t offset = 0;
+                    if (index.find(names + size_t(i) * 20, offset)) require(offset < (uint64_t(1) << 20), "offset outside the pack");
+                }
+                unsigned char absent[20] = {};
+                uint64_t offset = 0;
+                index.find(absent, offset);
+            }
+            break;
+        }
+        case 3: {
+            TreeEntryCursor cursor(rest);
+            TreeEntry entry;
+            while (cursor.next(entry)) {
+                require(entry.name.data() >= rest.data() && entry.name.data() + entry.name.size() <= end &&
+                            reinterpret_cast<const char*>(entry.oid) + 20 <= end,
+                        "tree entry outside the tree");
+            }
+            break;
+        }
+        default: {
+            CommitSummary summary;
+            parse_commit_summary(rest, summary);
+            break;
+        }
+    }
+}
+
 struct Entry {
     const char* name;  // the target name: tests/fuzz/fuzz_<name>.cpp, regressions/<name>/
     void (*run)(std::string_view data);
@@ -499,6 +562,7 @@ inline const std::vector<Entry>& entries() {
         {"sniff", fuzz_sniff}, {"report", fuzz_report}, {"archive", fuzz_archive},
         {"engines", fuzz_engines}, {"transcript_json", fuzz_transcript_json},
         {"subtitles", fuzz_subtitles}, {"baseline", fuzz_baseline}, {"redact", fuzz_redact},
+        {"git_objects", fuzz_git_objects},
     };
     return all;
 }

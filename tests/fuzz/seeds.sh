@@ -134,3 +134,25 @@ with open(f"{out}/report/nul-after-8k", "wb") as f:
 with open(f"{out}/scan/nul-after-8k", "wb") as f:
     f.write(b"x" * 9000 + b"\n\x00\xff" + key.encode())
 PY
+
+# Git objects: a small repository's pack entries, .idx, a delta, trees and commits, each behind
+# the selector byte fuzz_git_objects reads (0 entry header, 1 delta, 2 .idx, 3 tree, 4 commit).
+mkdir -p "$out/git_objects" "$tmp/repo"
+(
+    cd "$tmp/repo"
+    export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=a GIT_AUTHOR_EMAIL=a@x \
+        GIT_COMMITTER_NAME=a GIT_COMMITTER_EMAIL=a@x
+    git init -q
+    mkdir -p src/deep
+    for i in 1 2 3; do seq 1 $((200 * i)) > src/deep/n.txt; echo "v$i" > a.py; git add -A; git commit -qm "c$i"; done
+    git repack -a -d -q -f
+    { printf '\002'; cat .git/objects/pack/*.idx; } > "$out/git_objects/idx"
+    { printf '\003'; git cat-file tree HEAD; } > "$out/git_objects/tree"
+    { printf '\003'; git cat-file tree HEAD:src; } > "$out/git_objects/tree-sub"
+    { printf '\004'; git cat-file commit HEAD; } > "$out/git_objects/commit"
+    pack=$(ls .git/objects/pack/*.pack)
+    git show-index < .git/objects/pack/*.idx | while read -r offset _; do
+        { printf '\000'; tail -c +$((offset + 1)) "$pack" | head -c 32; } > "$out/git_objects/entry-$offset"
+    done
+) >/dev/null 2>&1 || true
+printf '\001\360\242\004\015\221\020\010\005hello' > "$out/git_objects/delta"
