@@ -12,8 +12,10 @@
 
 #include "app/file_rules.h"
 #include "decode/text_decoding.h"
+#include "source/git_delta_forest.h"
 #include "source/git_history.h"
 #include "source/git_objects.h"
+#include "source/git_pack.h"
 #include "source/git_repo.h"
 #include "source/git_staged.h"
 #include "util/allocator_decay.h"
@@ -171,6 +173,20 @@ struct Origin {
     GitOid blob;
     uint32_t commit;
     unsigned walker;
+};
+
+// Blobs of the history planned together: read by building their pack's delta forest.
+struct HistorySegment {
+    std::vector<HistoryBlob> blobs;
+    std::unique_ptr<DeltaForest> forest;  // over `blobs` (ids are their indexes)
+};
+
+// A worker's unit: one task of a segment's forest, or (`direct` not empty) blobs to read one by
+// one through libgit2.
+struct HistoryWork {
+    std::shared_ptr<HistorySegment> segment;
+    size_t task = 0;
+    std::vector<uint32_t> direct;
 };
 
 // A blob scanned on behalf of a later walker: not counted twice when an earlier one had it.
@@ -339,7 +355,16 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     auto repo = GitRepo::open(path, true, false, error);
     if (!repo) throw Error("--git-history: " + error);
     unsigned threads = request.threads ? request.threads : std::max(1u, std::thread::hardware_concurrency());
-    HistoryWalk walk(*repo, HistoryWalkOptions{history.since, history.all_refs, threads});
+    // Blobs are built from the packs along their delta chains (DeltaForest): each entry inflated
+    // once, where reading them one by one in commit order (libgit2) rebuilt most of a chain for
+    // nearly every blob of a cloned history. The walk reads trees and commits from the same packs.
+    auto packs = std::make_shared<const PackSet>(repo->common_dir() + "objects");
+    HistoryWalkOptions walk_options;
+    walk_options.since = history.since;
+    walk_options.all_refs = history.all_refs;
+    walk_options.walkers = threads;
+    walk_options.packs = packs;
+    HistoryWalk walk(*repo, walk_options);
     ScanOutput main_output;
     if (repo->is_shallow()) {
         main_output.warning("", "shallow clone: the history before its oldest commits is missing and was not "
@@ -348,7 +373,10 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     }
 
     constexpr size_t k_batch = 64;
-    BoundedQueue<std::vector<HistoryBlob>> queue(4 * threads);
+    // Each walker plans up to this many blobs at once (all of them, in most histories): more
+    // shares more delta chains, fewer bounds the memory held (~100 bytes a blob).
+    const size_t segment_size = std::max<size_t>(8192, (size_t(1) << 18) / threads);
+    BoundedQueue<HistoryWork> queue(4 * threads);
     std::vector<ScanOutput> outputs(threads);
     std::vector<std::vector<Origin>> origins(threads);     // per finding of outputs[t]
     std::vector<std::vector<Repeat>> repeats(threads);     // blobs a later walker scanned
@@ -357,41 +385,63 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&, t] {
             ScanOutput& local = outputs[t];
-            GitObjectReader reader(git_dir);
+            GitObjectReader reader(git_dir);  // what the packs cannot give: loose objects, damage
+            PackReader pack_reader(packs, 16);  // a delta tree's entries lie all over the pack
             if (!reader.ok()) local.error("", "cannot open the repository in a worker: " + reader.error());
             ItemScanner scanner(engine.matcher(), request.settings, request.limits, request.transcripts);
             std::string bytes;
             CommitRef commit;
-            while (auto batch = queue.pop()) {
-                if (!reader.ok()) continue;  // keep draining so the walk never blocks
-                for (HistoryBlob& blob : *batch) {
-                    uint64_t size = 0;
-                    BlobStatus status =
-                        reader.read_blob(blob.blob, request.limits.max_file_size, bytes, size, /*size_first=*/false);
-                    commit.id = walk.commit_id(blob.commit).hex();
-                    std::string where = blob.path + " (commit " + commit.id.substr(0, 12) + ")";
-                    if (status == BlobStatus::too_large) {
-                        ++local.stats.skipped_too_large;
-                        local.note(where, too_large_message(size));
-                        continue;
-                    }
-                    if (status == BlobStatus::unreadable) {
-                        local.error(where, reader.error());
-                        continue;
-                    }
-                    size_t first = local.findings.size();
-                    ItemInfo item{blob.path, blob.path, &commit, false, 0};
-                    if (scanner.scan_bytes(bytes, item, local)) {
-                        ++local.stats.files_scanned;
-                        ++local.stats.blobs_scanned;
-                        local.stats.bytes_scanned += bytes.size();
-                        if (blob.walker > 0) repeats[t].push_back({blob.blob, bytes.size(), blob.walker});
-                    }
-                    for (size_t i = first; i < local.findings.size(); ++i) {
-                        filter.apply(local.findings[i]);
-                        origins[t].push_back({blob.blob, blob.commit, blob.walker});
-                    }
+            auto scan_blob = [&](const HistoryBlob& blob, std::string_view content) {
+                size_t first = local.findings.size();
+                ItemInfo item{blob.path, blob.path, &commit, false, 0};
+                if (scanner.scan_bytes(content, item, local)) {
+                    ++local.stats.files_scanned;
+                    ++local.stats.blobs_scanned;
+                    local.stats.bytes_scanned += content.size();
+                    if (blob.walker > 0) repeats[t].push_back({blob.blob, content.size(), blob.walker});
                 }
+                for (size_t i = first; i < local.findings.size(); ++i) {
+                    filter.apply(local.findings[i]);
+                    origins[t].push_back({blob.blob, blob.commit, blob.walker});
+                }
+            };
+            auto where_of = [&](const HistoryBlob& blob) {
+                commit.id = walk.commit_id(blob.commit).hex();
+                return blob.path + " (commit " + commit.id.substr(0, 12) + ")";
+            };
+            // Through libgit2, which also says why a blob cannot be read.
+            auto read_and_scan = [&](const HistoryBlob& blob) {
+                uint64_t size = 0;
+                BlobStatus status = reader.read_blob(blob.blob, request.limits.max_file_size, bytes, size);
+                std::string where = where_of(blob);
+                if (status == BlobStatus::too_large) {
+                    ++local.stats.skipped_too_large;
+                    local.note(where, too_large_message(size));
+                } else if (status == BlobStatus::unreadable) {
+                    local.error(where, reader.error());
+                } else {
+                    scan_blob(blob, bytes);
+                }
+            };
+            while (auto work = queue.pop()) {
+                if (!reader.ok()) continue;  // keep draining so the walk never blocks
+                HistorySegment& segment = *work->segment;
+                if (!work->direct.empty()) {
+                    for (uint32_t id : work->direct) read_and_scan(segment.blobs[id]);
+                    continue;
+                }
+                segment.forest->run(
+                    work->task, pack_reader, request.limits.max_file_size,
+                    [&](uint32_t id, PackEntryType type, std::string_view content) {
+                        const HistoryBlob& blob = segment.blobs[id];
+                        std::string where = where_of(blob);
+                        if (type != PackEntryType::blob) {
+                            local.error(where, "object " + blob.blob.hex() + " is not a blob");
+                        } else {
+                            scan_blob(blob, content);
+                        }
+                    },
+                    [&](uint32_t id) { read_and_scan(segment.blobs[id]); });
             }
         });
     }
@@ -405,15 +455,40 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     }
     // Per walker: walkers call back concurrently (see HistoryWalk::run).
     std::vector<std::vector<Attributed>> path_findings(threads);
-    std::vector<std::vector<HistoryBlob>> batches(threads);
-    auto on_blob = [&](HistoryBlob&& blob) {
-        std::vector<HistoryBlob>& batch = batches[blob.walker];
-        batch.push_back(std::move(blob));
-        if (batch.size() >= k_batch) {
-            queue.push(std::move(batch));
-            batch = {};
-            batch.reserve(k_batch);
+    std::vector<std::vector<HistoryBlob>> segments(threads);
+    // Plans a segment's blobs as a delta forest (on the calling walker's thread) and queues its
+    // tasks; blobs no pack here holds go to libgit2 in batches.
+    auto push_segment = [&](std::vector<HistoryBlob>& blobs) {
+        if (blobs.empty()) return;
+        auto segment = std::make_shared<HistorySegment>();
+        segment->blobs = std::move(blobs);
+        blobs = {};
+        // In pack order the plan reads the entry headers front to back, and the next blob in
+        // the pack bounds where one's entry ends (only that much is inflated from).
+        std::stable_sort(segment->blobs.begin(), segment->blobs.end(),
+                         [](const HistoryBlob& a, const HistoryBlob& b) { return a.where < b.where; });
+        for (size_t i = segment->blobs.size(); i-- > 1;) {
+            PackLocation& here = segment->blobs[i - 1].where;
+            const PackLocation& next = segment->blobs[i].where;
+            if (here.found() && next.pack == here.pack) here.end = next.offset > here.offset ? next.offset : next.end;
         }
+        std::vector<PackLocation> targets;
+        targets.reserve(segment->blobs.size());
+        for (const HistoryBlob& blob : segment->blobs) targets.push_back(blob.where);
+        PackReader planner(packs);
+        segment->forest = std::make_unique<DeltaForest>(*packs, planner, targets);
+        for (size_t task = 0; task < segment->forest->task_count(); ++task) queue.push(HistoryWork{segment, task, {}});
+        const std::vector<uint32_t>& unplanned = segment->forest->unplanned();
+        for (size_t begin = 0; begin < unplanned.size(); begin += k_batch) {
+            size_t end = std::min(unplanned.size(), begin + k_batch);
+            queue.push(HistoryWork{segment, 0, std::vector<uint32_t>(unplanned.begin() + begin, unplanned.begin() + end)});
+        }
+    };
+    auto on_blob = [&](HistoryBlob&& blob) {
+        std::vector<HistoryBlob>& segment = segments[blob.walker];
+        blob.where = packs->locate(blob.blob);
+        segment.push_back(std::move(blob));
+        if (segment.size() >= segment_size) push_segment(segment);
     };
     auto on_path = [&](const std::string& file, uint32_t position, unsigned walker) {
         const Rule* rule = history_file_rule(file_rules, file);
@@ -438,9 +513,11 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
     walk.run(on_blob, file_rules.empty() ? nullptr : std::function<bool(std::string_view)>(std::cref(wants_name)),
              file_rules.empty() ? nullptr : std::function<void(const std::string&, uint32_t, unsigned)>(on_path),
              on_problem);
-    for (auto& batch : batches) {
-        if (!batch.empty()) queue.push(std::move(batch));
+    std::vector<HistoryBlob> rest;
+    for (auto& segment : segments) {
+        rest.insert(rest.end(), std::make_move_iterator(segment.begin()), std::make_move_iterator(segment.end()));
     }
+    push_segment(rest);
     queue.close();
     for (auto& w : workers) w.join();
 

@@ -2,7 +2,8 @@
 // it: commits are visited parents-first (oldest first among unrelated ones), each commit's tree is
 // walked skipping every tree and blob already seen, so a blob is reported at the first commit and
 // path where it appears — also when a later commit deleted it. Reads .git/shallow itself (the
-// libgit2 in Debian 12 cannot walk a shallow clone) and never holds blob contents.
+// libgit2 in Debian 12 cannot walk a shallow clone) and never holds blob contents. Commits and
+// trees are read from the packs when given a PackSet (git_pack.h), through libgit2 otherwise.
 // A long history can be walked by several threads, each over a contiguous range of commits with
 // its own seen-set (inflating trees is most of a history walk's cost); what a later range reports
 // again is recognised afterwards with seen_earlier()/path_seen_earlier().
@@ -20,6 +21,7 @@
 namespace aaiscan {
 
 class GitRepo;
+class PackSet;
 
 struct HistoryWalkOptions {
     std::string since;      // only commits that are not ancestors of this revision ("" for all)
@@ -28,6 +30,8 @@ struct HistoryWalkOptions {
                             // and only for histories long enough to pay for it)
     size_t min_commits_per_walker = 1000;  // a range walks its first tree in full: keep it small
                                            // beside the range
+    std::shared_ptr<const PackSet> packs;  // trees and commits in these packs are read with a
+                                           // PackReader (git_pack.h), the rest through libgit2
 };
 
 // One blob at the commit and path where it first appears.
@@ -36,6 +40,7 @@ struct HistoryBlob {
     std::string path;      // repository-relative
     uint32_t commit = 0;   // index into HistoryWalk::commit_id(): its position in visiting order
     uint16_t walker = 0;   // the walker (range of commits) that reported it
+    PackLocation where;    // set by the caller when it reads packs itself (PackSet::locate)
 };
 
 // Who and when, for a commit that a finding is attributed to.
