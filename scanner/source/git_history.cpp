@@ -94,8 +94,9 @@ public:
     RawObjectReader(git_repository* repo, const std::shared_ptr<const PackSet>& packs) : m_packs(packs) {
         if (git_repository_odb(&m_odb, repo) != 0) m_odb = nullptr;
         // Trees of consecutive commits lie in several places of a pack (each directory's versions
-        // apart): 16 windows keep them mapped (4 made a 10,000-commit walk 2.3x slower).
-        if (packs && packs->pack_count() > 0) m_pack_reader = std::make_unique<PackReader>(packs, 16);
+        // apart): 16 windows keep them mapped (4 made a 10,000-commit walk 2.3x slower). The
+        // cache keeps the bases of tree deltas (a tree is built from a newer one, walked later).
+        if (packs && packs->pack_count() > 0) m_pack_reader = std::make_unique<PackReader>(packs, 16, size_t(8) << 20);
     }
     ~RawObjectReader() {
         if (m_object) git_odb_object_free(m_object);

@@ -12,7 +12,6 @@
 #include <cstring>
 #include <filesystem>
 #include <list>
-#include <mutex>
 #include <new>
 #include <unordered_map>
 
@@ -94,14 +93,13 @@ struct Built {
 };
 using BuiltPtr = std::shared_ptr<const Built>;
 
-// Recently built objects by pack position, least recently used dropped first.
+// Recently built objects by pack position, least recently used dropped first (one thread's).
 class BuiltCache {
 public:
     explicit BuiltCache(size_t budget) : m_budget(budget) {}
 
     BuiltPtr get(uint32_t pack, uint64_t offset) {
         if (!cacheable(pack, offset)) return nullptr;
-        std::lock_guard<std::mutex> lock(m_mutex);
         auto it = m_entries.find(key(pack, offset));
         if (it == m_entries.end()) return nullptr;
         m_order.splice(m_order.begin(), m_order, it->second.position);
@@ -111,7 +109,6 @@ public:
     void put(uint32_t pack, uint64_t offset, const BuiltPtr& value) {
         size_t cost = value->size + k_entry_overhead;
         if (!cacheable(pack, offset) || cost > m_budget / 8) return;
-        std::lock_guard<std::mutex> lock(m_mutex);
         auto [it, fresh] = m_entries.try_emplace(key(pack, offset));
         if (!fresh) return;
         it->second.value = value;
@@ -137,7 +134,6 @@ private:
         BuiltPtr value;
         std::list<Map::iterator>::iterator position;
     };
-    std::mutex m_mutex;
     size_t m_budget;
     size_t m_used = 0;
     Map m_entries;
@@ -148,11 +144,9 @@ private:
 
 struct PackSet::Impl {
     std::vector<std::unique_ptr<Pack>> packs;
-    mutable BuiltCache cache;
-    explicit Impl(size_t cache_bytes) : cache(cache_bytes) {}
 };
 
-PackSet::PackSet(const std::string& objects_dir, size_t cache_bytes) : m_impl(std::make_unique<Impl>(cache_bytes)) {
+PackSet::PackSet(const std::string& objects_dir) : m_impl(std::make_unique<Impl>()) {
     std::error_code ec;
     std::vector<std::string> stems;
     for (const auto& entry : std::filesystem::directory_iterator(objects_dir + "/pack", ec)) {
@@ -189,6 +183,8 @@ PackLocation PackSet::locate_in(uint32_t pack, const unsigned char* oid) const {
 
 struct PackReader::Impl {
     std::shared_ptr<const PackSet> packs;
+    BuiltCache cache;
+    explicit Impl(size_t cache_bytes) : cache(cache_bytes) {}
     libdeflate_decompressor* inflater = nullptr;
     // Pack bytes come through a few small read-only mappings (windows) of each reader's own,
     // least recently used unmapped first: no system call or copy per entry, and the mapped part
@@ -278,7 +274,8 @@ struct PackReader::Impl {
     }
 };
 
-PackReader::PackReader(std::shared_ptr<const PackSet> packs, size_t windows) : m_impl(std::make_unique<Impl>()) {
+PackReader::PackReader(std::shared_ptr<const PackSet> packs, size_t windows, size_t cache_bytes)
+    : m_impl(std::make_unique<Impl>(cache_bytes)) {
     m_impl->packs = std::move(packs);
     m_impl->windows.resize(std::max<size_t>(1, windows));
     m_impl->inflater = libdeflate_alloc_decompressor();
@@ -298,7 +295,7 @@ PackReader::Result PackReader::read(PackLocation where, uint64_t max_size, PackE
     uint64_t offset = where.offset;
     BuiltPtr base;
     while (true) {
-        if ((base = set.cache.get(where.pack, offset))) break;
+        if ((base = r.cache.get(where.pack, offset))) break;
         PackEntryHeader header;
         if (!r.read_header(where.pack, pack, offset, header)) return Result::failed;
         if (header.type == PackEntryType::ofs_delta || header.type == PackEntryType::ref_delta) {
@@ -326,7 +323,7 @@ PackReader::Result PackReader::read(PackLocation where, uint64_t max_size, PackE
         }
         // A whole object is kept once a delta needed it: whole objects nothing builds on (most
         // trees, every blob of a pack without deltas) would only churn the cache.
-        if (!r.chain.empty()) set.cache.put(where.pack, offset, built);
+        if (!r.chain.empty()) r.cache.put(where.pack, offset, built);
         base = std::move(built);
         break;
     }
@@ -357,7 +354,7 @@ PackReader::Result PackReader::read(PackLocation where, uint64_t max_size, PackE
         if (!built->allocate(target) || !apply_delta(base->bytes(), delta, built->data.get(), target)) {
             return Result::failed;
         }
-        set.cache.put(where.pack, link.offset, built);
+        r.cache.put(where.pack, link.offset, built);
         base = std::move(built);
     }
     if (base->size > max_size) {  // found built already, under a larger limit

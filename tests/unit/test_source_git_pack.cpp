@@ -84,9 +84,9 @@ std::string deltified_repo(const TempRepo& repo, const std::string& repack) {
 
 // Reads every object with `reader` in `order` and compares it with git's own bytes.
 void check_every_object(const TempRepo& repo, const std::string& objects, size_t cache_bytes, bool shuffled) {
-    auto packs = std::make_shared<const PackSet>(objects, cache_bytes);
+    auto packs = std::make_shared<const PackSet>(objects);
     REQUIRE(packs->pack_count() == 1);
-    PackReader reader(packs);
+    PackReader reader(packs, 4, cache_bytes);
     std::vector<Object> list = all_objects(repo.str());
     REQUIRE(list.size() > 150);
     if (shuffled) std::shuffle(list.begin(), list.end(), std::mt19937(3));
@@ -117,7 +117,7 @@ TEST_CASE("pack reader: every object of an offset-delta pack reads as git prints
     std::string verify = git_bytes(repo.str(), "verify-pack -v " + objects + "/pack/*.idx");
     INFO("git must have built delta chains for the test to mean anything");
     REQUIRE(verify.find("chain length = 20") != std::string::npos);
-    SECTION("in pack order with the shared cache") { check_every_object(repo, objects, size_t(32) << 20, false); }
+    SECTION("in pack order with a cache") { check_every_object(repo, objects, size_t(32) << 20, false); }
     SECTION("in random order without a cache: every chain rebuilt from its base") {
         check_every_object(repo, objects, 0, true);
     }
@@ -179,7 +179,7 @@ TEST_CASE("pack reader: oversized objects and damaged packs are refused, never m
         std::string junk(pack_size / 3, '\xA5');
         f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
     }
-    auto damaged = std::make_shared<const PackSet>(objects, 0);
+    auto damaged = std::make_shared<const PackSet>(objects);
     PackReader damaged_reader(damaged);
     size_t failed = 0;
     size_t ok = 0;
