@@ -89,7 +89,7 @@ class FastImport:
             sys.exit("gen_history_repo: git fast-import failed")
 
 
-def make_history(out, seed, commits, files):
+def make_history(out, seed, commits, files, clone=False):
     g = code.Gen(seed)
     git(out, "init", "-q", "-b", "main")
     tree = {}
@@ -147,10 +147,12 @@ def make_history(out, seed, commits, files):
                 side = fi.commit(ref, when + k + 1, "WIP %d\n" % k, [(p, text)], side)
             added += 1
     fi.close()
-    git(out, "repack", "-a", "-d", "-q")
+    # fast-import stores most blobs whole; a clone (or `git gc`) packs them as delta chains, and
+    # reading those is a different job: --clone packs the history the way a clone holds it.
+    git(out, "repack", "-a", "-d", "-q", *(["-f"] if clone else []))
     git(out, "reset", "-q", "--hard", "main")
     return {"commits": commits + 5 * branches, "files": files, "secrets_added": added,
-            "secrets_deleted": deleted, "side_branches": branches}
+            "secrets_deleted": deleted, "side_branches": branches, "deltified": clone}
 
 
 def make_staged(out, seed, files, staged):
@@ -187,12 +189,14 @@ def main():
     ap.add_argument("--files", type=int, default=None,
                     help="files in the tree (default: history 300, staged 10000)")
     ap.add_argument("--staged", type=int, default=10, help="staged: files changed and staged")
+    ap.add_argument("--clone", action="store_true",
+                    help="history: repack every object into delta chains, as a clone holds them")
     args = ap.parse_args()
     if os.path.exists(args.out):
         sys.exit("gen_history_repo: %s exists" % args.out)
     os.makedirs(args.out)
     if args.mode == "history":
-        m = make_history(args.out, args.seed, args.commits, args.files or 300)
+        m = make_history(args.out, args.seed, args.commits, args.files or 300, args.clone)
     else:
         m = make_staged(args.out, args.seed, args.files or 10000, args.staged)
     m.update({"generator": "gen_history_repo.py", "mode": args.mode, "seed": args.seed})

@@ -339,6 +339,10 @@ def main():
                                       ["gen_history_repo.py", "gen_code_tree.py"],
                                       ["history", "--seed", 1, "--commits", mode["commits"]], log)
         b.history("history-generated", path, man)
+        path, man = corpora.generated(out, "history-clone-%dc" % mode["commits"], "gen_history_repo.py",
+                                      ["gen_history_repo.py", "gen_code_tree.py"],
+                                      ["history", "--seed", 1, "--commits", mode["commits"], "--clone"], log)
+        b.history("history-clone", path, man)
     if "staged" in groups:
         path, man = corpora.generated(out, "staged-%df" % mode["staged_files"], "gen_history_repo.py",
                                       ["gen_history_repo.py", "gen_code_tree.py"],
