@@ -405,20 +405,21 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
                     origins[t].push_back({blob.blob, blob.commit, blob.walker});
                 }
             };
+            auto attribute = [&](const HistoryBlob& blob) { commit.id = walk.commit_id(blob.commit).hex(); };
+            // Where a diagnostic about `blob` is reported (after attribute(blob)).
             auto where_of = [&](const HistoryBlob& blob) {
-                commit.id = walk.commit_id(blob.commit).hex();
                 return blob.path + " (commit " + commit.id.substr(0, 12) + ")";
             };
             // Through libgit2, which also says why a blob cannot be read.
             auto read_and_scan = [&](const HistoryBlob& blob) {
+                attribute(blob);
                 uint64_t size = 0;
                 BlobStatus status = reader.read_blob(blob.blob, request.limits.max_file_size, bytes, size);
-                std::string where = where_of(blob);
                 if (status == BlobStatus::too_large) {
                     ++local.stats.skipped_too_large;
-                    local.note(where, too_large_message(size));
+                    local.note(where_of(blob), too_large_message(size));
                 } else if (status == BlobStatus::unreadable) {
-                    local.error(where, reader.error());
+                    local.error(where_of(blob), reader.error());
                 } else {
                     scan_blob(blob, bytes);
                 }
@@ -434,9 +435,9 @@ ScanOutput run_history_scan(const Engine& engine, const ScanRequest& request, co
                     work->task, pack_reader, request.limits.max_file_size,
                     [&](uint32_t id, PackEntryType type, std::string_view content) {
                         const HistoryBlob& blob = segment.blobs[id];
-                        std::string where = where_of(blob);
+                        attribute(blob);
                         if (type != PackEntryType::blob) {
-                            local.error(where, "object " + blob.blob.hex() + " is not a blob");
+                            local.error(where_of(blob), "object " + blob.blob.hex() + " is not a blob");
                         } else {
                             scan_blob(blob, content);
                         }

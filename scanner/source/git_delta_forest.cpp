@@ -2,7 +2,6 @@
 #include "source/git_delta_forest.h"
 
 #include <algorithm>
-#include <new>
 #include <unordered_map>
 
 #include "source/git_pack.h"
@@ -146,15 +145,13 @@ void DeltaForest::run(size_t task, PackReader& reader, uint64_t max_size, const 
         uint32_t next_child;
     };
     std::vector<Level> path;
-    std::unique_ptr<char[]> delta;
-    uint64_t delta_capacity = 0;
     for (size_t r = f.task_begin[task]; r < f.task_begin[task + 1]; ++r) {
         uint32_t root = f.roots[r];
         const Node& whole = f.nodes[root];
         PackEntryType type = whole.header.type;
-        uint64_t size = whole.header.size;
-        std::unique_ptr<char[]> data(size <= max_size ? new (std::nothrow) char[size ? size : 1] : nullptr);
-        if (!data || !reader.inflate_entry(whole.where, whole.header, data.get())) {
+        std::unique_ptr<char[]> data;
+        uint64_t size = 0;
+        if (!reader.build(whole.where, whole.header, {}, max_size, data, size)) {
             f.fail_below(root, on_failed);
             continue;
         }
@@ -170,22 +167,10 @@ void DeltaForest::run(size_t task, PackReader& reader, uint64_t max_size, const 
             }
             const Node& node = f.nodes[child];
             top.next_child = node.next_sibling;
-            // The instructions are never much longer than what they build (see PackReader::read).
-            uint64_t length = node.header.size;
+            std::unique_ptr<char[]> built;
             uint64_t target = 0;
-            bool ok = !node.failed && length <= max_size + max_size / 64 + 4096;
-            if (ok && length > delta_capacity) {
-                delta.reset(new (std::nothrow) char[length ? length : 1]);
-                delta_capacity = delta ? length : 0;
-                ok = delta != nullptr;
-            }
-            std::string_view instructions(delta.get(), static_cast<size_t>(length));
-            ok = ok && reader.inflate_entry(node.where, node.header, delta.get()) &&
-                 delta_target_size(instructions, target) && target <= max_size;
-            std::unique_ptr<char[]> built(ok ? new (std::nothrow) char[target ? target : 1] : nullptr);
-            if (!built ||
-                !apply_delta(std::string_view(top.data.get(), static_cast<size_t>(top.size)), instructions,
-                             built.get(), target)) {
+            if (node.failed || !reader.build(node.where, node.header, std::string_view(top.data.get(), top.size),
+                                             max_size, built, target)) {
                 f.fail_below(child, on_failed);
                 continue;
             }

@@ -32,11 +32,13 @@ struct OidHash {
     }
 };
 
-GitOid to_oid(const git_oid& id) {
+GitOid to_oid(const unsigned char* raw) {
     GitOid out;
-    std::memcpy(out.bytes.data(), id.id, 20);
+    std::memcpy(out.bytes.data(), raw, 20);
     return out;
 }
+
+GitOid to_oid(const git_oid& id) { return to_oid(id.id); }
 
 git_oid to_git(const GitOid& oid) {
     git_oid out;
@@ -113,9 +115,7 @@ public:
             PackEntryType type = PackEntryType::none;
             uint64_t size = 0;
             if (where.found() && m_pack_reader->read(where, k_max_size, type, out, size) == PackReader::Result::ok) {
-                if (type == expected) return true;
-                m_error = "not a " + std::string(expected == PackEntryType::tree ? "tree" : "commit");
-                return false;
+                return is(type, expected);
             }
         }
         if (m_object) git_odb_object_free(m_object);
@@ -125,16 +125,19 @@ public:
             m_error = last_git_error("missing");
             return false;
         }
-        if (static_cast<int>(git_odb_object_type(m_object)) != static_cast<int>(expected)) {
-            m_error = "not a " + std::string(expected == PackEntryType::tree ? "tree" : "commit");
-            return false;
-        }
         out = std::string_view(static_cast<const char*>(git_odb_object_data(m_object)), git_odb_object_size(m_object));
-        return true;
+        return is(static_cast<PackEntryType>(git_odb_object_type(m_object)), expected);
     }
     const std::string& error() const { return m_error; }
 
 private:
+    // git's object type numbers are the same in packs and in libgit2 (commit 1, tree 2).
+    bool is(PackEntryType type, PackEntryType expected) {
+        if (type == expected) return true;
+        m_error = expected == PackEntryType::tree ? "not a tree" : "not a commit";
+        return false;
+    }
+
     std::shared_ptr<const PackSet> m_packs;
     std::unique_ptr<PackReader> m_pack_reader;
     git_odb* m_odb = nullptr;
@@ -205,9 +208,7 @@ struct TreeWalker {
                 prefix.resize(frame.prefix_length);
                 prefix += entry.name;
                 prefix += '/';
-                GitOid child;
-                std::memcpy(child.bytes.data(), entry.oid, 20);
-                open(child, prefix);
+                open(to_oid(entry.oid), prefix);
                 continue;
             }
             bool fresh = seen.insert(entry.oid);
@@ -216,11 +217,7 @@ struct TreeWalker {
             prefix.resize(frame.prefix_length);
             prefix += entry.name;
             if (watched && paths_seen.insert(prefix).second && emit) on_path(prefix, position, index);
-            if (fresh && emit) {
-                GitOid blob;
-                std::memcpy(blob.bytes.data(), entry.oid, 20);
-                on_blob(HistoryBlob{blob, prefix, position, static_cast<uint16_t>(index), {}});
-            }
+            if (fresh && emit) on_blob(HistoryBlob{to_oid(entry.oid), prefix, position, static_cast<uint16_t>(index), {}});
         }
     }
 };

@@ -1,26 +1,17 @@
 // Raw tree and commit parsing (see git_object_parse.h).
 #include "source/git_object_parse.h"
 
+#include <git2.h>
+
 #include <cstring>
 
 namespace aaiscan {
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 bool parse_hex_oid(std::string_view text, GitOid& out) {
-    if (text.size() != 40) return false;
-    for (size_t i = 0; i < 20; ++i) {
-        int hi = hex_value(text[2 * i]);
-        int lo = hex_value(text[2 * i + 1]);
-        if (hi < 0 || lo < 0) return false;
-        out.bytes[i] = static_cast<unsigned char>(hi * 16 + lo);
-    }
+    git_oid id;
+    if (text.size() != 40 || git_oid_fromstrn(&id, text.data(), 40) != 0) return false;
+    std::memcpy(out.bytes.data(), id.id, 20);
     return true;
 }
 

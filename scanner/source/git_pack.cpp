@@ -79,18 +79,23 @@ struct Pack {
     }
 };
 
-// An object built from the pack (its bytes are not zero-filled first: they are written once).
+// An object built from the pack.
 struct Built {
     PackEntryType type = PackEntryType::none;
     std::unique_ptr<char[]> data;
-    size_t size = 0;
-    std::string_view bytes() const { return {data.get(), size}; }
-    bool allocate(uint64_t n) {
-        data.reset(new (std::nothrow) char[n ? n : 1]);
-        size = static_cast<size_t>(n);
-        return data != nullptr;
-    }
+    uint64_t size = 0;
+    std::string_view bytes() const { return {data.get(), static_cast<size_t>(size)}; }
 };
+
+// A buffer of `n` bytes, not zero-filled (it is written once), or false.
+bool allocate(std::unique_ptr<char[]>& out, uint64_t n) {
+    out.reset(new (std::nothrow) char[n ? n : 1]);
+    return out != nullptr;
+}
+
+bool is_delta(const PackEntryHeader& header) {
+    return header.type == PackEntryType::ofs_delta || header.type == PackEntryType::ref_delta;
+}
 using BuiltPtr = std::shared_ptr<const Built>;
 
 // Recently built objects by pack position, least recently used dropped first (one thread's).
@@ -272,6 +277,33 @@ struct PackReader::Impl {
                    LIBDEFLATE_SUCCESS &&
                got == size;
     }
+
+    // Builds the entry at `offset` (its `header` read): a whole object is inflated, a delta is
+    // inflated and applied to `base`. `size` is set to what it builds when known; false when it
+    // cannot be built or would be larger than `max_size`.
+    bool build(uint32_t pack_index, const Pack& pack, uint64_t offset, uint64_t end, const PackEntryHeader& header,
+               std::string_view base, uint64_t max_size, std::unique_ptr<char[]>& out, uint64_t& size) {
+        uint64_t stream = offset + header.header_length;
+        if (!is_delta(header)) {
+            size = header.size;
+            return size <= max_size && allocate(out, size) && inflate(pack_index, pack, stream, size, out.get(), end);
+        }
+        // Instructions are never much longer than what they build (an insert is at most 127
+        // bytes after its 1-byte op): a longer one is damage, not worth allocating for.
+        size = 0;
+        uint64_t length = header.size;
+        if (length > max_size + max_size / 64 + 4096) return false;
+        if (length > delta_capacity) {
+            delta_capacity = static_cast<size_t>(std::max<uint64_t>(length, 2 * uint64_t(delta_capacity)));
+            if (!allocate(delta, delta_capacity)) {
+                delta_capacity = 0;
+                return false;
+            }
+        }
+        std::string_view instructions(delta.get(), static_cast<size_t>(length));
+        return inflate(pack_index, pack, stream, length, delta.get(), end) && delta_target_size(instructions, size) &&
+               size <= max_size && allocate(out, size) && apply_delta(base, instructions, out.get(), size);
+    }
 };
 
 PackReader::PackReader(std::shared_ptr<const PackSet> packs, size_t windows, size_t cache_bytes)
@@ -298,10 +330,8 @@ PackReader::Result PackReader::read(PackLocation where, uint64_t max_size, PackE
         if ((base = r.cache.get(where.pack, offset))) break;
         PackEntryHeader header;
         if (!r.read_header(where.pack, pack, offset, header)) return Result::failed;
-        if (header.type == PackEntryType::ofs_delta || header.type == PackEntryType::ref_delta) {
-            // Instructions are never much longer than what they build (an insert is at most 127
-            // bytes after its 1-byte op): a longer one is damage, not worth allocating for.
-            if (r.chain.size() >= k_max_chain || header.size > max_size + max_size / 64 + 4096) return Result::failed;
+        if (is_delta(header)) {
+            if (r.chain.size() >= k_max_chain) return Result::failed;
             r.chain.push_back({offset, header});
             if (header.type == PackEntryType::ofs_delta) {
                 offset = header.base_offset;
@@ -310,16 +340,12 @@ PackReader::Result PackReader::read(PackLocation where, uint64_t max_size, PackE
             }
             continue;
         }
-        if (header.size > max_size) {
-            size = header.size;
-            return r.chain.empty() ? Result::too_large : Result::failed;
-        }
         auto built = std::make_shared<Built>();
         built->type = header.type;
         uint64_t end = offset == where.offset ? where.end : 0;
-        if (!built->allocate(header.size) ||
-            !r.inflate(where.pack, pack, offset + header.header_length, header.size, built->data.get(), end)) {
-            return Result::failed;
+        if (!r.build(where.pack, pack, offset, end, header, {}, max_size, built->data, built->size)) {
+            size = built->size;
+            return r.chain.empty() && size > max_size ? Result::too_large : Result::failed;
         }
         // A whole object is kept once a delta needed it: whole objects nothing builds on (most
         // trees, every blob of a pack without deltas) would only churn the cache.
@@ -330,29 +356,13 @@ PackReader::Result PackReader::read(PackLocation where, uint64_t max_size, PackE
     // ...then back up it, applying each delta to what the one below built.
     for (size_t i = r.chain.size(); i-- > 0;) {
         const Impl::Link& link = r.chain[i];
-        uint64_t target = 0;
-        uint64_t end = link.offset == where.offset ? where.end : 0;
-        if (link.header.size > r.delta_capacity) {
-            r.delta_capacity = static_cast<size_t>(std::max<uint64_t>(link.header.size, 2 * uint64_t(r.delta_capacity)));
-            r.delta.reset(new (std::nothrow) char[r.delta_capacity]);
-            if (!r.delta) {
-                r.delta_capacity = 0;
-                return Result::failed;
-            }
-        }
-        std::string_view delta(r.delta.get(), static_cast<size_t>(link.header.size));
-        if (!r.inflate(where.pack, pack, link.offset + link.header.header_length, link.header.size, r.delta.get(), end) ||
-            !delta_target_size(delta, target)) {
-            return Result::failed;
-        }
-        if (target > max_size) {
-            size = target;
-            return i == 0 ? Result::too_large : Result::failed;
-        }
         auto built = std::make_shared<Built>();
         built->type = base->type;
-        if (!built->allocate(target) || !apply_delta(base->bytes(), delta, built->data.get(), target)) {
-            return Result::failed;
+        uint64_t end = link.offset == where.offset ? where.end : 0;
+        if (!r.build(where.pack, pack, link.offset, end, link.header, base->bytes(), max_size, built->data,
+                     built->size)) {
+            size = built->size;
+            return i == 0 && size > max_size ? Result::too_large : Result::failed;
         }
         r.cache.put(where.pack, link.offset, built);
         base = std::move(built);
@@ -374,11 +384,12 @@ bool PackReader::read_header(PackLocation where, PackEntryHeader& header) {
     return m_impl->read_header(where.pack, *set.packs[where.pack], where.offset, header);
 }
 
-bool PackReader::inflate_entry(PackLocation where, const PackEntryHeader& header, char* out) {
+bool PackReader::build(PackLocation where, const PackEntryHeader& header, std::string_view base, uint64_t max_size,
+                       std::unique_ptr<char[]>& out, uint64_t& size) {
     const PackSet::Impl& set = *m_impl->packs->m_impl;
+    size = 0;
     if (!where.found() || where.pack >= set.packs.size()) return false;
-    return m_impl->inflate(where.pack, *set.packs[where.pack], where.offset + header.header_length, header.size, out,
-                           where.end);
+    return m_impl->build(where.pack, *set.packs[where.pack], where.offset, where.end, header, base, max_size, out, size);
 }
 
 }  // namespace aaiscan

@@ -57,8 +57,11 @@ public:
 
     // The entry header at `where`, or false when it cannot be read (DeltaForest plans with it).
     bool read_header(PackLocation where, PackEntryHeader& header);
-    // Inflates the entry at `where` (its header given) into `out`, which holds header.size bytes.
-    bool inflate_entry(PackLocation where, const PackEntryHeader& header, char* out);
+    // Builds the entry at `where` (its header given): a whole object, or a delta applied to
+    // `base`, into `out` (`size` bytes). False when it cannot be built or would be larger than
+    // `max_size` (DeltaForest builds its chains with it).
+    bool build(PackLocation where, const PackEntryHeader& header, std::string_view base, uint64_t max_size,
+               std::unique_ptr<char[]>& out, uint64_t& size);
 
 private:
     struct Impl;
